@@ -1,0 +1,368 @@
+"""Pure, deterministic queries over the knowledge. The pages call these; they return models, never markup."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from itertools import pairwise
+
+from pydantic import Field
+
+from knowledge.schema import (
+    AftercareTip,
+    CareLevel,
+    CareLevelId,
+    ChecklistItem,
+    Cited,
+    DayRange,
+    Id,
+    Knowledge,
+    Material,
+    Method,
+    Model,
+    Path,
+    Product,
+    Series,
+    Symptom,
+    Treatment,
+    Verdict,
+    iter_cited,
+)
+
+
+class UnknownIdError(ValueError):
+    """A query was given an id that the content does not have."""
+
+
+def cited_sources(*values: object) -> tuple[str, ...]:
+    """The source ids cited anywhere in the given values, in order of first mention."""
+    ordered: dict[str, None] = {}
+    for value in values:
+        for _, cited in iter_cited(value):
+            ordered.update(dict.fromkeys(cited.sources))
+    return tuple(ordered)
+
+
+# --- Reversibility -------------------------------------------------------------------------------
+
+
+class Reversibility(Model):
+    verdict: Verdict
+    headline: Cited
+    product: Product | None = None
+    material: Material | None = None
+    lasts: Cited | None = None
+    options: tuple[Method, ...] = ()
+    caveats: tuple[Cited, ...] = ()
+    how_to_find_out: tuple[Cited, ...] = ()
+
+    @property
+    def dissolvable(self) -> bool:
+        return self.verdict == "dissolvable"
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        own = self.product.sources if self.product else ()
+        return tuple(dict.fromkeys((*own, *cited_sources(self))))
+
+
+def _fold(text: str) -> str:
+    """Lower-case and strip accents, so 'juvederm' finds 'Juvéderm'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def product_names(product: Product) -> tuple[str, ...]:
+    return (product.name, *product.aliases)
+
+
+def search_products(k: Knowledge, query: str) -> list[Product]:
+    """Products whose name or an alias contains the query; exact and prefix matches first."""
+    needle = _fold(query)
+    if not needle:
+        return []
+    ranked: list[tuple[int, int, Product]] = []
+    for order, product in enumerate(k.products):
+        names = [_fold(n) for n in product_names(product)]
+        if needle in names:
+            ranked.append((0, order, product))
+        elif any(n.startswith(needle) for n in names):
+            ranked.append((1, order, product))
+        elif any(needle in n for n in names):
+            ranked.append((2, order, product))
+    return [p for _, _, p in sorted(ranked, key=lambda r: r[:2])]
+
+
+def assess_reversibility(k: Knowledge, *, product: str | None = None, material: str | None = None) -> Reversibility:
+    """What can be undone for a product id, a material id, or neither ("I don't know")."""
+    if product is not None:
+        if product not in k.product_by_id:
+            raise UnknownIdError(f"unknown product id {product!r}")
+        chosen_product = k.product_by_id[product]
+        material = chosen_product.material
+    else:
+        chosen_product = None
+    if material is None:
+        advice = k.unknown_product
+        return Reversibility(
+            verdict="unknown",
+            headline=advice.headline,
+            how_to_find_out=advice.how_to_find_out,
+            caveats=advice.meanwhile,
+        )
+    if material not in k.material_by_id:
+        raise UnknownIdError(f"unknown material id {material!r}")
+    chosen = k.material_by_id[material]
+    options = tuple(k.method_by_id[m] for m in chosen.methods)
+    return Reversibility(
+        verdict=chosen.verdict,
+        headline=chosen.summary,
+        product=chosen_product,
+        material=chosen,
+        lasts=chosen.lasts,
+        options=options,
+        caveats=chosen.caveats,
+    )
+
+
+# --- Triage --------------------------------------------------------------------------------------
+
+
+class SymptomReport(Model):
+    symptom: Id
+    worsening: bool = False
+
+
+class Reason(Model):
+    """One answer that led to a care level, and why, with its sources."""
+
+    symptom: Symptom
+    level: CareLevelId
+    because: Cited
+
+
+class Triage(Model):
+    level: CareLevel
+    treatment: Treatment
+    days_since: int
+    reasons: tuple[Reason, ...] = Field(description="every answer's reasons, most urgent first")
+    safety_net: tuple[Cited, ...]
+    aftercare: tuple[AftercareTip, ...] = ()
+
+    @cached_property
+    def triggering(self) -> tuple[Reason, ...]:
+        """The reasons at the result's level: the answers that decided it."""
+        return tuple(r for r in self.reasons if r.level == self.level.id)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return cited_sources(self.level, self.reasons, self.safety_net, self.aftercare)
+
+
+def red_flags(k: Knowledge) -> list[Symptom]:
+    """The emergency questions, asked before anything else."""
+    return [s for s in k.symptoms if s.red_flag]
+
+
+def usual_symptoms(k: Knowledge, treatment: str) -> list[Symptom]:
+    """The other questions that apply to a treatment, most urgent first, in content order."""
+    _treatment(k, treatment)
+    rank = {c.id: c.rank for c in k.care_levels}
+    chosen = [s for s in k.symptoms if not s.red_flag and treatment in s.applies_to]
+    return sorted(chosen, key=lambda s: rank[s.level])
+
+
+def _treatment(k: Knowledge, treatment: str) -> Treatment:
+    if treatment not in k.treatment_by_id:
+        raise UnknownIdError(f"unknown treatment id {treatment!r}")
+    return k.treatment_by_id[treatment]
+
+
+def triage(k: Knowledge, treatment: str, days_since: int, reports: Sequence[SymptomReport]) -> Triage:
+    """One care level: the most urgent that any answer leads to, with every reason and its sources.
+
+    A symptom is counted even if it is not usual for the treatment: what a person reports is never ignored.
+    """
+    chosen = _treatment(k, treatment)
+    if days_since < 0:
+        raise ValueError("days since treatment cannot be negative")
+    rank = {c.id: c.rank for c in k.care_levels}
+    reasons: list[Reason] = []
+    for report in reports:
+        if report.symptom not in k.symptom_by_id:
+            raise UnknownIdError(f"unknown symptom id {report.symptom!r}")
+        symptom = k.symptom_by_id[report.symptom]
+        reasons.append(Reason(symptom=symptom, level=symptom.level, because=symptom.why))
+        for esc in symptom.escalations:
+            if (
+                (not esc.when_worsening or report.worsening)
+                and (esc.from_day is None or days_since >= esc.from_day)
+                and (not esc.treatments or treatment in esc.treatments)
+            ):
+                reasons.append(Reason(symptom=symptom, level=esc.level, because=esc.reason))
+    reasons.sort(key=lambda r: rank[r.level])  # stable: keeps answer order within a level
+    level_id = reasons[0].level if reasons else "self_care"
+    level = k.level_by_id[level_id]
+    aftercare = tuple(tip for tip in k.aftercare if treatment in tip.treatments) if level_id == "self_care" else ()
+    return Triage(
+        level=level,
+        treatment=chosen,
+        days_since=days_since,
+        reasons=tuple(reasons),
+        safety_net=k.safety_net,
+        aftercare=aftercare,
+    )
+
+
+# --- Timeline ------------------------------------------------------------------------------------
+
+
+class TimelineRow(Model):
+    day: int
+    date: dt.date | None
+    series: str
+    value: float
+    phase: str
+    illustrative: bool = True
+
+
+class Window(Model):
+    """A span of days on the timeline: what to expect, a milestone, or an aftercare window."""
+
+    id: Id
+    name: str
+    kind: str
+    days: DayRange
+    start_date: dt.date | None
+    end_date: dt.date | None
+    text: Cited
+
+
+class Timeline(Model):
+    treatment: Treatment
+    start: dt.date | None
+    series: tuple[Series, ...]
+    rows: tuple[TimelineRow, ...]
+    windows: tuple[Window, ...]
+
+    @property
+    def milestones(self) -> tuple[Window, ...]:
+        return tuple(w for w in self.windows if w.kind == "milestone")
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return cited_sources(self.series, self.windows)
+
+
+def value_on_day(series: Series, day: float) -> float:
+    """The curve's value on a day: straight lines between its points, flat beyond the ends."""
+    points = series.points
+    if day <= points[0].day:
+        return points[0].value
+    for before, after in pairwise(points):
+        if day <= after.day:
+            share = (day - before.day) / (after.day - before.day)
+            return round(before.value + share * (after.value - before.value), 2)
+    return points[-1].value
+
+
+def timeline(k: Knowledge, treatment: str, start: dt.date | None = None) -> Timeline:
+    """The rows a chart and a table need for one treatment, with calendar dates when a start date is given."""
+    chosen = _treatment(k, treatment)
+    series = tuple(s for s in k.series if treatment in s.treatments)
+
+    def on(day: float) -> dt.date | None:
+        return start + dt.timedelta(days=day) if start else None
+
+    def window(id: str, name: str, kind: str, days: DayRange, text: Cited) -> Window:
+        start_date, end_date = on(days.start), on(days.end)
+        return Window(id=id, name=name, kind=kind, days=days, start_date=start_date, end_date=end_date, text=text)
+
+    windows = [window(p.id, p.name, p.kind, p.days, p.text) for p in k.phases if treatment in p.treatments]
+    windows += [
+        window(t.id, t.name, "aftercare", t.days, t.text)
+        for t in k.aftercare
+        if treatment in t.treatments and t.days is not None
+    ]
+    windows.sort(key=lambda w: (w.days.start, w.days.end))
+    horizon = int(max(s.points[-1].day for s in series))
+    rows = [
+        TimelineRow(
+            day=day,
+            date=on(day),
+            series=s.name,
+            value=value_on_day(s, day),
+            phase="; ".join(w.name for w in windows if w.kind != "aftercare" and w.days.start <= day <= w.days.end),
+        )
+        for s in series
+        for day in range(horizon + 1)
+    ]
+    return Timeline(treatment=chosen, start=start, series=series, rows=tuple(rows), windows=tuple(windows))
+
+
+# --- Checklist -----------------------------------------------------------------------------------
+
+
+class ChecklistResult(Model):
+    covered: tuple[ChecklistItem, ...]
+    missing: tuple[ChecklistItem, ...]
+
+    @property
+    def ask_next(self) -> tuple[str, ...]:
+        return tuple(item.ask_next for item in self.missing)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return cited_sources(self.covered, self.missing)
+
+
+def checklist_result(k: Knowledge, ticked: Iterable[str]) -> ChecklistResult:
+    """What is covered, what is missing, and the questions to ask next, in checklist order."""
+    ticked_ids = set(ticked)
+    unknown = ticked_ids - {item.id for item in k.checklist}
+    if unknown:
+        raise UnknownIdError(f"unknown checklist item id(s): {', '.join(sorted(unknown))}")
+    return ChecklistResult(
+        covered=tuple(i for i in k.checklist if i.id in ticked_ids),
+        missing=tuple(i for i in k.checklist if i.id not in ticked_ids),
+    )
+
+
+# --- Sources -------------------------------------------------------------------------------------
+
+
+def describe(k: Knowledge, path: Path) -> str:
+    """A reader's name for where a statement lives, e.g. 'Materials: CaHA filler (summary)'."""
+    section = str(path[0]).replace("_", " ").capitalize()
+    node: object = getattr(k, str(path[0]))
+    rest = path[1:]
+    if rest and isinstance(rest[0], int) and isinstance(node, tuple):
+        entry = node[rest[0]]
+        label = next(
+            (getattr(entry, a) for a in ("plain_name", "name", "label", "topic", "term") if hasattr(entry, a)),
+            None,
+        )
+        if label is None and isinstance(entry, Cited):
+            label = f"item {rest[0] + 1}"
+        rest = rest[1:]
+        section = f"{section}: {label}" if label else section
+    detail = ", ".join(str(p).replace("_", " ") for p in rest if isinstance(p, str))
+    return f"{section} ({detail})" if detail else section
+
+
+def facts_by_source(k: Knowledge) -> dict[str, list[str]]:
+    """For each source id, where in the guide it is cited (every source appears, maybe with none)."""
+    uses: dict[str, list[str]] = {s.id: [] for s in k.sources}
+    for path, cited in k.citations:
+        for sid in cited.sources:
+            uses[sid].append(describe(k, path))
+    for product in k.products:
+        for sid in product.sources:
+            uses[sid].append(f"Products: {product.name} (what it is made of)")
+    return {sid: list(dict.fromkeys(places)) for sid, places in uses.items()}

@@ -1,0 +1,42 @@
+"""Shared fixtures: the shipped knowledge, and an editable copy of the content for tests that break it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from knowledge import CONTENT_DIR, Knowledge, load_knowledge
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> Knowledge:
+    return load_knowledge()
+
+
+EditContent = Callable[[str, Callable[[Any], Any]], None]
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path) -> Path:
+    """A private copy of the shipped content that a test may change."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    return target
+
+
+@pytest.fixture
+def edit_content(content_dir: Path) -> EditContent:
+    """Change one content file of the copy: edit("materials", lambda data: ...)."""
+
+    def edit(name: str, change: Callable[[Any], Any]) -> None:
+        path = content_dir / f"{name}.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        result = change(data)
+        path.write_text(yaml.safe_dump(data if result is None else result, allow_unicode=True), encoding="utf-8")
+
+    return edit

@@ -1,0 +1,160 @@
+"""The shipped content is valid, and each kind of bad content is caught and explained."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from knowledge import ContentError, load_knowledge
+from knowledge.queries import facts_by_source
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "knowledge", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def problems_of(directory: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_knowledge(directory)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_shipped_content_passes_check():
+    result = run_cli("check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: content")
+    assert "5 materials" in result.stdout
+
+
+def test_schema_command_prints_json_schema_of_every_file():
+    result = run_cli("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert {"meta", "sources", "symptoms", "checklist"} <= set(schema["properties"])
+    assert schema["$defs"]["Cited"]["additionalProperties"] is False
+
+
+def test_knowledge_module_imports_neither_streamlit_nor_altair():
+    code = "import sys, knowledge.queries; print(sorted(m for m in ('streamlit', 'altair') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+# Each row: (file to edit, how to break it, text every problem line must hold)
+BAD_CONTENT = {
+    "unknown source id": (
+        "materials",
+        lambda d: d[0]["summary"].update(sources=["no-such-source"]),
+        ["materials.yaml", "entry 1 (id 'hyaluronic-acid') > summary > sources > item 1", "unknown source id 'no-such-source'"],
+    ),
+    "missing source": (
+        "materials",
+        lambda d: d[1]["lasts"].update(sources=[]),
+        ["materials.yaml", "entry 2 (id 'calcium-hydroxylapatite') > lasts > sources", "needs at least 1 item"],
+    ),
+    "dangling reference": (
+        "products",
+        lambda d: d[0].update(material="unobtainium"),
+        ["products.yaml", "entry 1 (id 'juvederm') > material", "unknown material id 'unobtainium'"],
+    ),
+    "duplicate id": (
+        "symptoms",
+        lambda d: d[1].update(id=d[0]["id"]),
+        ["symptoms.yaml", "entry 1 (id 'vision-change') > id", "used more than once"],
+    ),
+    "inverted range": (
+        "phases",
+        lambda d: d[0].update(days={"start": 7, "end": 2}),
+        ["phases.yaml", "entry 1 (id 'swelling-usual') > days", "start (7) must not be after end (2)"],
+    ),
+    "unknown field": (
+        "checklist",
+        lambda d: d[0].update(colour="red"),
+        ["checklist.yaml", "entry 1 (id 'qualifications') > colour", "not a known field"],
+    ),
+    "empty text": (
+        "care_levels",
+        lambda d: d[0]["do_this"].update(text="   "),
+        ["care_levels.yaml", "entry 1 (id 'emergency') > do_this > text", "must not be empty"],
+    ),
+    "missing field": (
+        "sources",
+        lambda d: d[0].pop("reviewed") and None,
+        ["sources.yaml", "entry 1 (id 'seed-filler-reversal') > reviewed", "required but missing"],
+    ),
+    "red flag below emergency": (
+        "symptoms",
+        lambda d: d[0].update(level="soon"),
+        ["symptoms.yaml", "entry 1 (id 'vision-change') > level", "red-flag symptom must lead to 'emergency'"],
+    ),
+    "escalation that lowers the level": (
+        "symptoms",
+        lambda d: next(s for s in d if s["id"] == "swelling")["escalations"][0].update(level="self_care"),
+        ["symptoms.yaml", "(id 'swelling') > escalations > entry 1 > level", "not more urgent"],
+    ),
+    "unreachable care level": (
+        "symptoms",
+        lambda d: [s for s in d if s["level"] != "soon" and all(e["level"] != "soon" for e in s.get("escalations", []))],
+        ["care_levels.yaml", "entry 3 (id 'soon') > id", "no symptom leads to the level 'soon'"],
+    ),
+    "unknown treatment": (
+        "series",
+        lambda d: d[0].update(treatments=["laser"]),
+        ["series.yaml", "entry 1 (id 'swelling') > treatments > item 1", "unknown treatment id 'laser'"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_CONTENT, ids=list(BAD_CONTENT))
+def test_bad_content_is_named_by_file_field_and_reason(case, content_dir, edit_content):
+    file, breaks, expected = BAD_CONTENT[case]
+    edit_content(file, breaks)
+    problems = problems_of(content_dir)
+    assert any(all(part in line for part in expected) for line in problems), problems
+
+    result = run_cli("check", str(content_dir))
+    assert result.returncode == 1
+    assert expected[0] in result.stderr and expected[2] in result.stderr
+
+
+def test_every_problem_is_listed_at_once(content_dir, edit_content):
+    edit_content("products", lambda d: d[0].update(material="x"))
+    edit_content("products", lambda d: d[1].update(sources=["y"]))
+    edit_content("materials", lambda d: d[0]["summary"].update(sources=["z"]))
+    problems = problems_of(content_dir)
+    assert len(problems) == 3, problems
+
+
+def test_missing_file_and_broken_yaml_are_reported(content_dir):
+    (content_dir / "glossary.yaml").unlink()
+    (content_dir / "checklist.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
+    (content_dir / "notes.yaml").write_text("[]\n", encoding="utf-8")
+    problems = problems_of(content_dir)
+    assert "glossary.yaml: (file): this file is missing" in problems
+    assert any(p.startswith("checklist.yaml: (file): this is not valid YAML at line") for p in problems)
+    assert any(p.startswith("notes.yaml: (file): unexpected file") for p in problems)
+
+
+def test_every_source_is_cited_and_every_seed_is_used(knowledge):
+    uses = facts_by_source(knowledge)
+    assert all(uses.values()), [sid for sid, places in uses.items() if not places]
+    seeds = [s.id for s in knowledge.sources if s.kind == "seed"]
+    assert seeds == ["seed-filler-reversal", "seed-filler-side-effects", "seed-botox-reversal"]
+
+
+def test_content_states_version_review_date_and_policy(knowledge):
+    assert knowledge.meta.version
+    assert knowledge.meta.reviewed.year >= 2026
+    assert "every 6 months" in knowledge.meta.update_policy
+    assert all(s.reviewed <= knowledge.meta.reviewed for s in knowledge.sources)
+
+
+def test_models_are_immutable(knowledge):
+    with pytest.raises(Exception):  # noqa: B017 - pydantic raises its own ValidationError for frozen models
+        knowledge.meta.version = "2"

@@ -1,0 +1,102 @@
+"""Reversibility: HA dissolves, other fillers do not, Botox wears off, and 'I don't know' never reassures."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from knowledge import load_knowledge
+from knowledge.queries import UnknownIdError, assess_reversibility, search_products
+
+K = load_knowledge()
+
+EXPECTED = {
+    "juvederm": "dissolvable",
+    "restylane": "dissolvable",
+    "belotero": "dissolvable",
+    "rha": "dissolvable",
+    "radiesse": "not_dissolvable",
+    "sculptra": "not_dissolvable",
+    "bellafill": "not_dissolvable",
+    "botox": "wears_off",
+    "dysport": "wears_off",
+    "xeomin": "wears_off",
+}
+
+
+@pytest.mark.parametrize(("product", "verdict"), EXPECTED.items())
+def test_product_verdict(product, verdict):
+    result = assess_reversibility(K, product=product)
+    assert result.verdict == verdict
+    assert result.product.id == product
+    assert result.sources and result.options
+
+
+def test_ha_answer_names_hyaluronidase_its_time_course_and_waiting_for_swelling():
+    result = assess_reversibility(K, material="hyaluronic-acid")
+    assert result.dissolvable
+    enzyme = result.options[0]
+    assert enzyme.id == "hyaluronidase"
+    assert "several days" in enzyme.time_course.text
+    assert "another session" in enzyme.time_course.text
+    assert any("swelling" in c.text for c in result.caveats)
+
+
+@pytest.mark.parametrize("material", ["calcium-hydroxylapatite", "poly-l-lactic-acid", "pmma"])
+def test_non_ha_answer_offers_alternatives_but_never_the_enzyme(material):
+    result = assess_reversibility(K, material=material)
+    assert not result.dissolvable
+    ids = {o.id for o in result.options}
+    assert "hyaluronidase" not in ids
+    assert ids & {"massage", "more-filler", "steroid-injection", "surgery"}
+
+
+def test_permanent_filler_says_it_is_permanent():
+    result = assess_reversibility(K, product="bellafill")
+    assert "permanent" in result.headline.text
+    assert "surgery" in {o.id for o in result.options}
+
+
+def test_botox_is_not_a_filler_and_wears_off_with_eye_drops_for_droopy_lid():
+    result = assess_reversibility(K, product="botox")
+    assert "not a filler" in result.headline.text
+    assert "3 months" in result.lasts.text and "3 to 4 months" in result.lasts.text
+    assert {"wait-wear-off", "eye-drops"} == {o.id for o in result.options}
+
+
+def test_dont_know_explains_how_to_find_out():
+    result = assess_reversibility(K)
+    assert result.verdict == "unknown" and not result.dissolvable
+    assert any("product" in c.text for c in result.how_to_find_out)
+    assert result.sources
+
+
+@given(st.sampled_from([None, *K.product_by_id]), st.sampled_from([None, *K.material_by_id]))
+def test_unknown_is_never_dissolvable_and_every_answer_is_cited(product, material):
+    result = assess_reversibility(K, product=product, material=material)
+    if product is None and material is None:
+        assert result.verdict == "unknown"
+    assert result.dissolvable == (result.material is not None and result.material.id == "hyaluronic-acid")
+    assert result.sources
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [("juvederm", "juvederm"), ("JUVÉDERM", "juvederm"), ("voluma", "juvederm"), ("teosyal", "rha"),
+     ("kysse", "restylane"), ("azzalure", "dysport"), ("radiesse", "radiesse"), ("  sculptra  ", "sculptra")],
+)
+def test_search_finds_products_by_name_or_alias(query, first):
+    assert search_products(K, query)[0].id == first
+
+
+def test_search_with_nothing_or_nonsense_finds_nothing():
+    assert search_products(K, "") == []
+    assert search_products(K, "<script>") == []
+
+
+def test_unknown_ids_are_refused():
+    with pytest.raises(UnknownIdError):
+        assess_reversibility(K, product="nope")
+    with pytest.raises(UnknownIdError):
+        assess_reversibility(K, material="nope")
