@@ -1,7 +1,7 @@
 """Command line for content editors.
 
-  python -m knowledge check [DIR]   validate the content; print a summary, or every problem and exit 1
-  python -m knowledge schema        print the JSON Schema of the content (for editor autocompletion)
+python -m knowledge check [DIR]   validate the content; print a summary, or every problem and exit 1
+python -m knowledge schema        print the JSON Schema of the content (for editor autocompletion)
 """
 
 from __future__ import annotations

@@ -62,6 +62,7 @@ class Meta(Model):
 
 class Source(Model):
     id: Id
+    short: Text = Field(description="a short label for inline citations")
     title: Text
     publisher: Text
     url: HttpUrl | None = None
@@ -315,6 +316,10 @@ def _cross_reference_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
         ids = [item.id for item in items]
         for dup in sorted(_duplicates(ids)):
             yield (name, ids.index(dup), "id"), f"the id '{dup}' is used more than once"
+
+    for i, product in enumerate(k.products):
+        if product.id in k.material_by_id:
+            yield ("products", i, "id"), f"the id '{product.id}' is also a material id; the checker needs them apart"
 
     source_ids = set(k.source_by_id)
     for path, cited in k.citations:

@@ -51,7 +51,11 @@ BAD_CONTENT = {
     "unknown source id": (
         "materials",
         lambda d: d[0]["summary"].update(sources=["no-such-source"]),
-        ["materials.yaml", "entry 1 (id 'hyaluronic-acid') > summary > sources > item 1", "unknown source id 'no-such-source'"],
+        [
+            "materials.yaml",
+            "entry 1 (id 'hyaluronic-acid') > summary > sources > item 1",
+            "unknown source id 'no-such-source'",
+        ],
     ),
     "missing source": (
         "materials",
@@ -100,7 +104,9 @@ BAD_CONTENT = {
     ),
     "unreachable care level": (
         "symptoms",
-        lambda d: [s for s in d if s["level"] != "soon" and all(e["level"] != "soon" for e in s.get("escalations", []))],
+        lambda d: [
+            s for s in d if s["level"] != "soon" and all(e["level"] != "soon" for e in s.get("escalations", []))
+        ],
         ["care_levels.yaml", "entry 3 (id 'soon') > id", "no symptom leads to the level 'soon'"],
     ),
     "unknown treatment": (

@@ -83,8 +83,16 @@ def test_unknown_is_never_dissolvable_and_every_answer_is_cited(product, materia
 
 @pytest.mark.parametrize(
     ("query", "first"),
-    [("juvederm", "juvederm"), ("JUVÉDERM", "juvederm"), ("voluma", "juvederm"), ("teosyal", "rha"),
-     ("kysse", "restylane"), ("azzalure", "dysport"), ("radiesse", "radiesse"), ("  sculptra  ", "sculptra")],
+    [
+        ("juvederm", "juvederm"),
+        ("JUVÉDERM", "juvederm"),
+        ("voluma", "juvederm"),
+        ("teosyal", "rha"),
+        ("kysse", "restylane"),
+        ("azzalure", "dysport"),
+        ("radiesse", "radiesse"),
+        ("  sculptra  ", "sculptra"),
+    ],
 )
 def test_search_finds_products_by_name_or_alias(query, first):
     assert search_products(K, query)[0].id == first

@@ -81,8 +81,20 @@ def test_checklist_all_ticked_is_complete_and_nothing_ticked_asks_everything():
 
 def test_checklist_covers_the_topics_of_the_brief():
     topics = " ".join(f"{i.topic} {i.question}".lower() for i in K.checklist)
-    for topic in ("qualifications", "experience", "anatomy", "product", "hyaluronidase", "risks",
-                  "face-to-face", "aftercare", "clinic", "register", "insurance", "cost"):
+    for topic in (
+        "qualifications",
+        "experience",
+        "anatomy",
+        "product",
+        "hyaluronidase",
+        "risks",
+        "face-to-face",
+        "aftercare",
+        "clinic",
+        "register",
+        "insurance",
+        "cost",
+    ):
         assert topic in topics
 
 

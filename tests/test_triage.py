@@ -114,13 +114,17 @@ def test_bad_input_is_refused():
         triage(K, "botox", -1, [])
 
 
-answer_lists = st.lists(st.builds(SymptomReport, symptom=st.sampled_from(SYMPTOMS), worsening=st.booleans()), max_size=8)
+answer_lists = st.lists(
+    st.builds(SymptomReport, symptom=st.sampled_from(SYMPTOMS), worsening=st.booleans()), max_size=8
+)
 days = st.integers(min_value=0, max_value=400)
 treatments = st.sampled_from(TREATMENTS)
 
 
 @settings(max_examples=300, deadline=None)
-@given(treatments, days, answer_lists, st.builds(SymptomReport, symptom=st.sampled_from(SYMPTOMS), worsening=st.booleans()))
+@given(
+    treatments, days, answer_lists, st.builds(SymptomReport, symptom=st.sampled_from(SYMPTOMS), worsening=st.booleans())
+)
 def test_adding_a_symptom_never_lowers_the_level(treatment, day, answers, extra):
     before = triage(K, treatment, day, answers).level
     after = triage(K, treatment, day, [*answers, extra]).level

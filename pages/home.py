@@ -1,0 +1,33 @@
+"""Home: what the guide covers, and a route for each kind of visitor."""
+
+import streamlit as st
+
+from ui import render
+from ui.knowledge import knowledge
+
+k = knowledge()
+
+st.title(k.meta.title)
+st.markdown(
+    "What can be undone after fillers and Botox, what is normal after treatment, "
+    "when to get help, and how to choose who treats you."
+)
+render.emergency_line(k)
+
+with st.container(border=True):
+    st.subheader("Worried about a symptom now?")
+    st.markdown("Answer a few questions. You will see how soon to get help and who to contact.")
+    st.page_link("pages/self_check.py", label="Start the symptom self-check", icon=":material/emergency:")
+
+with st.container(border=True):
+    st.subheader("Thinking about treatment?")
+    st.markdown("Find out what can be reversed, and what to ask before you book.")
+    st.page_link("pages/checklist.py", label="Choosing an injector: questions to ask", icon=":material/checklist:")
+    st.page_link("pages/reversibility.py", label="Can my filler or Botox be reversed?", icon=":material/undo:")
+
+with st.container(border=True):
+    st.subheader("Already had treatment?")
+    st.markdown("See what recovery usually looks like, day by day.")
+    st.page_link("pages/timeline.py", label="Recovery timeline", icon=":material/timeline:")
+
+st.page_link("pages/sources.py", label="Where the facts come from", icon=":material/menu_book:")

@@ -1,0 +1,55 @@
+"""Filler reversibility checker: a product, a material or "I don't know" in; what can be undone out."""
+
+import streamlit as st
+
+from knowledge.queries import assess_reversibility
+from ui import render
+from ui.knowledge import knowledge
+from ui.options import reversibility_choices
+
+k = knowledge()
+choices = reversibility_choices(k)
+
+st.title("Can it be reversed?")
+st.markdown("Choose the product you had, or what it is made of. If you are not sure, choose *I don't know*.")
+choice = st.selectbox(
+    "Product or material",
+    options=list(choices),
+    format_func=lambda key: choices[key].label,
+    index=None,
+    placeholder="Type a product name, e.g. Juvéderm or Radiesse",
+    key="product",
+    filter_mode="contains",
+)
+if choice is None:
+    st.info("Choose a product above to see the answer.", icon=":material/arrow_upward:")
+    st.stop()
+
+answer = assess_reversibility(k, **choices[choice].query)
+VERDICT = {
+    "dissolvable": (st.success, "Yes: it can be dissolved", ":material/check_circle:"),
+    "not_dissolvable": (st.warning, "No: it cannot be dissolved", ":material/block:"),
+    "wears_off": (st.info, "Not a filler: it cannot be dissolved, but it wears off", ":material/hourglass_bottom:"),
+    "unknown": (st.warning, "We cannot tell yet: find out what was used", ":material/help:"),
+}
+show, heading, icon = VERDICT[answer.verdict]
+show(f"**{heading}**", icon=icon)
+if answer.product:
+    st.markdown(f"**{answer.product.name}** ({answer.product.maker}) is made of **{answer.material.name}**.")
+    render.sources_caption(k, answer.product.sources)
+render.cited(k, answer.headline)
+
+if answer.how_to_find_out:
+    st.subheader("How to find out")
+    render.cited_list(k, answer.how_to_find_out)
+if answer.options:
+    st.subheader("What can be done")
+    for option in answer.options:
+        render.method(k, option)
+if answer.lasts:
+    st.subheader("How long it lasts")
+    render.cited(k, answer.lasts)
+if answer.caveats:
+    st.subheader("Good to know")
+    render.cited_list(k, answer.caveats)
+st.page_link("pages/timeline.py", label="See the recovery timeline", icon=":material/timeline:")

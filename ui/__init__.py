@@ -1,0 +1,1 @@
+"""Small shared rendering helpers for the pages. No medical facts live here: they come from the knowledge."""

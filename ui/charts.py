@@ -1,0 +1,75 @@
+"""The Altair chart of the recovery timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+
+from knowledge.queries import Timeline
+
+
+def timeline_chart(result: Timeline, today: dt.date | None = None) -> alt.LayerChart:
+    """Layered chart: one line per series, shaded key-date windows, and a 'today' rule when dates are known."""
+    dated = result.start is not None
+    x_field, x_type, x_title = (
+        ("date", "temporal", "Date") if dated else ("day", "quantitative", "Days after treatment")
+    )
+    rows = [row.model_dump(mode="json") for row in result.rows]
+    windows = [
+        {
+            "name": w.name,
+            "kind": w.kind,
+            "start": w.start_date.isoformat() if dated else w.days.start,
+            "end": w.end_date.isoformat() if dated else w.days.end,
+        }
+        for w in result.windows
+        if w.kind == "milestone"
+    ]
+    x = alt.X(f"{x_field}:{x_type[0].upper()}", title=x_title)
+    lines = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_line(strokeWidth=3)
+        .encode(
+            x=x,
+            y=alt.Y("value:Q", title="Level (illustrative, % of peak)", scale=alt.Scale(domain=[0, 100])),
+            color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400)),
+            strokeDash=alt.StrokeDash("series:N", legend=None),
+            tooltip=[
+                alt.Tooltip("series:N", title="Series"),
+                alt.Tooltip("day:Q", title="Day"),
+                *([alt.Tooltip("date:T", title="Date", format="%d %b %Y")] if dated else []),
+                alt.Tooltip("value:Q", title="Level (illustrative)"),
+                alt.Tooltip("phase:N", title="Phase"),
+            ],
+        )
+    )
+    layers: list[alt.Chart] = []
+    if windows:
+        layers.append(
+            alt.Chart(alt.Data(values=windows))
+            .mark_rect(opacity=0.12, color="#005eb8")
+            .encode(
+                x=alt.X(f"start:{x_type[0].upper()}"),
+                x2="end",
+                tooltip=[alt.Tooltip("name:N", title="Key date")],
+            )
+        )
+    layers.append(lines)
+    if dated and today is not None:
+        marker = alt.Chart(alt.Data(values=[{"date": today.isoformat(), "label": "Today"}]))
+        layers.append(marker.mark_rule(color="#212b32", strokeDash=[6, 4], strokeWidth=2).encode(x="date:T"))
+        layers.append(
+            marker.mark_text(align="left", dx=4, dy=-6, fontWeight="bold", color="#212b32").encode(
+                x="date:T", y=alt.value(8), text="label:N"
+            )
+        )
+    return alt.layer(*layers).properties(
+        height=340,
+        title=f"Typical recovery after: {result.treatment.name}",
+        description=(
+            "Line chart of illustrative curves: "
+            + "; ".join(s.measure.lower() for s in result.series)
+            + ". The same data is in the table below the chart."
+        ),
+    )

@@ -1,0 +1,38 @@
+"""The knowledge, loaded and validated once per process."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import streamlit as st
+
+from knowledge import CONTENT_DIR, ContentError, Knowledge, load_knowledge
+
+log = logging.getLogger(__name__)
+
+# Lets a test (or a content editor previewing changes) point the app at another content folder.
+CONTENT_DIR_ENV = "GUIDE_CONTENT_DIR"
+
+
+@st.cache_resource(show_spinner=False)
+def _load(directory: str) -> Knowledge:
+    return load_knowledge(directory)
+
+
+def get_knowledge() -> Knowledge | None:
+    """The validated knowledge, or None when the content is invalid (the problems go to the server log)."""
+    directory = os.environ.get(CONTENT_DIR_ENV) or str(CONTENT_DIR)
+    try:
+        return _load(directory)
+    except ContentError as error:
+        log.error("The guide is unavailable: %s", error)
+        return None
+
+
+def knowledge() -> Knowledge:
+    """For pages: app.py has already stopped the run if the content is invalid."""
+    loaded = get_knowledge()
+    if loaded is None:
+        st.stop()
+    return loaded

@@ -1,0 +1,117 @@
+"""Rendering helpers shared by the pages: citations, care cards, the sidebar and the page footer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import streamlit as st
+
+from knowledge import Knowledge
+from knowledge.queries import Triage, cited_sources
+from knowledge.schema import CareLevel, Cited, Method
+
+# How each care level is drawn. Colour is never the only signal: each level also has its icon and title.
+LEVEL_STYLE = {"emergency": st.error, "urgent": st.warning, "soon": st.info, "self_care": st.info}
+
+SOURCE_KIND_LABELS = {
+    "seed": "Source article",
+    "regulator": "Regulator or health service",
+    "guideline": "Guideline or professional body",
+    "study": "Published study",
+    "manufacturer": "Manufacturer",
+}
+
+
+def source_links(k: Knowledge, source_ids: Iterable[str]) -> str:
+    """Markdown naming each source, linked where it has a web address."""
+    parts = []
+    for sid in dict.fromkeys(source_ids):
+        source = k.source_by_id[sid]
+        parts.append(f"[{source.short}]({source.url})" if source.url else source.short)
+    return " · ".join(parts)
+
+
+def sources_caption(k: Knowledge, source_ids: Iterable[str], label: str = "Sources") -> None:
+    ids = list(source_ids)
+    if ids:
+        st.caption(f"{label}: {source_links(k, ids)}")
+
+
+def cited(k: Knowledge, statement: Cited, *, bullet: bool = False) -> None:
+    """A statement followed by the sources it names."""
+    st.markdown(f"- {statement.text}" if bullet else statement.text)
+    sources_caption(k, statement.sources)
+
+
+def cited_list(k: Knowledge, statements: Iterable[Cited]) -> None:
+    for statement in statements:
+        cited(k, statement, bullet=True)
+
+
+def method(k: Knowledge, option: Method) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{option.name}**")
+        st.markdown(option.what.text)
+        if option.time_course:
+            st.markdown(f"*How long:* {option.time_course.text}")
+        for caveat in option.caveats:
+            st.markdown(f"*Good to know:* {caveat.text}")
+        sources_caption(k, cited_sources(option))
+
+
+def level_banner(level: CareLevel) -> None:
+    LEVEL_STYLE[level.id](f"**{level.title}**", icon=level.icon)
+
+
+def care_card(k: Knowledge, result: Triage) -> None:
+    """The self-check result, action first: what to do, how soon, who to contact, then why."""
+    level = result.level
+    with st.container(border=True, key=f"care-card-{level.id}"):
+        level_banner(level)
+        st.markdown(f"**What to do:** {level.do_this.text}")
+        st.markdown(f"**How soon:** {level.how_soon}")
+        st.markdown(f"**Who to contact:** {level.contact}")
+        sources_caption(k, level.do_this.sources)
+        with st.expander("Why this result", expanded=level.id in ("emergency", "urgent")):
+            if result.triggering:
+                st.markdown("These answers led to it:")
+                for reason in result.triggering:
+                    st.markdown(f"- **{reason.symptom.label}**: {reason.because.text}")
+                    sources_caption(k, reason.because.sources)
+            else:
+                st.markdown("You did not tick any of the listed signs or symptoms.")
+    if result.aftercare:
+        st.markdown("#### Aftercare")
+        cited_list(k, (tip.text for tip in result.aftercare))
+    st.markdown("#### When to get help anyway")
+    cited_list(k, result.safety_net)
+
+
+def emergency_line(k: Knowledge) -> None:
+    st.error(f"**{k.meta.emergency_line.text}**", icon=":material/e911_emergency:")
+
+
+def sidebar(k: Knowledge | None) -> None:
+    with st.sidebar:
+        if k is None:
+            return
+        emergency_line(k)
+        st.caption(k.meta.disclaimer)
+
+
+def footer(k: Knowledge) -> None:
+    st.divider()
+    st.caption(
+        f"{k.meta.disclaimer} {k.meta.emergency_line.text} "
+        f"Content version {k.meta.version}, last reviewed {k.meta.reviewed:%d %B %Y}."
+    )
+
+
+def unavailable() -> None:
+    """Shown instead of any page when the content cannot be trusted. No facts, no error details."""
+    st.title("The guide is unavailable")
+    st.error(
+        "Sorry, the guide cannot be shown right now. Please try again later. "
+        "If you think you have a medical emergency, call your local emergency number now. "
+        "If you are worried about a treatment, contact the clinic that treated you."
+    )
