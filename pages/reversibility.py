@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from knowledge.queries import assess_reversibility
+from knowledge.queries import Reversibility, assess_reversibility
 from ui import render
 from ui.knowledge import knowledge
 from ui.options import reversibility_choices
@@ -21,35 +21,38 @@ choice = st.selectbox(
     key="product",
     filter_mode="contains",
 )
-if choice is None:
-    st.info("Choose a product above to see the answer.", icon=":material/arrow_upward:")
-    st.stop()
-
-answer = assess_reversibility(k, **choices[choice].query)
 VERDICT = {
     "dissolvable": (st.success, "Yes: it can be dissolved", ":material/check_circle:"),
     "not_dissolvable": (st.warning, "No: it cannot be dissolved", ":material/block:"),
     "wears_off": (st.info, "Not a filler: it cannot be dissolved, but it wears off", ":material/hourglass_bottom:"),
     "unknown": (st.warning, "We cannot tell yet: find out what was used", ":material/help:"),
 }
-show, heading, icon = VERDICT[answer.verdict]
-show(f"**{heading}**", icon=icon)
-if answer.product:
-    st.markdown(f"**{answer.product.name}** ({answer.product.maker}) is made of **{answer.material.name}**.")
-    render.sources_caption(k, answer.product.sources)
-render.cited(k, answer.headline)
 
-if answer.how_to_find_out:
-    st.subheader("How to find out")
-    render.cited_list(k, answer.how_to_find_out)
-if answer.options:
-    st.subheader("What can be done")
-    for option in answer.options:
-        render.method(k, option)
-if answer.lasts:
-    st.subheader("How long it lasts")
-    render.cited(k, answer.lasts)
-if answer.caveats:
-    st.subheader("Good to know")
-    render.cited_list(k, answer.caveats)
-st.page_link("pages/timeline.py", label="See the recovery timeline", icon=":material/timeline:")
+
+def show(answer: Reversibility) -> None:
+    show_verdict, heading, icon = VERDICT[answer.verdict]
+    show_verdict(f"**{heading}**", icon=icon)
+    if answer.product:
+        st.markdown(f"**{answer.product.name}** ({answer.product.maker}) is made of **{answer.material.name}**.")
+        render.sources_caption(k, answer.product.sources)
+    render.cited(k, answer.headline)
+    if answer.how_to_find_out:
+        st.subheader("How to find out")
+        render.cited_list(k, answer.how_to_find_out)
+    if answer.options:
+        st.subheader("What can be done")
+        for option in answer.options:
+            render.method(k, option)
+    if answer.lasts:
+        st.subheader("How long it lasts")
+        render.cited(k, answer.lasts)
+    if answer.caveats:
+        st.subheader("Good to know")
+        render.cited_list(k, answer.caveats)
+    st.page_link("pages/timeline.py", label="See the recovery timeline", icon=":material/timeline:")
+
+
+if choice is None:
+    st.info("Choose a product above to see the answer.", icon=":material/arrow_upward:")
+else:
+    show(assess_reversibility(k, **choices[choice].query))

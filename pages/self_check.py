@@ -53,5 +53,9 @@ if result.level.id == "emergency":
         render.care_card(k, result)
     render.level_banner(result.level)
     st.markdown(f"**What to do:** {result.level.do_this.text} The details are above, under question 1.")
-else:
+elif reports:
     render.care_card(k, result)
+else:
+    # No answers yet: no result card, so an empty form never reads as "nothing is wrong".
+    st.info("Tick any signs or symptoms above to see how soon to get help.", icon=":material/arrow_upward:")
+    render.safety_net(k, result)

@@ -40,3 +40,29 @@ def edit_content(content_dir: Path) -> EditContent:
         path.write_text(yaml.safe_dump(data if result is None else result, allow_unicode=True), encoding="utf-8")
 
     return edit
+
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+@pytest.fixture
+def open_page(monkeypatch):
+    """Run the app at a page through AppTest: open_page("pages/timeline.py", query={"k": "v"})."""
+    from streamlit.testing.v1 import AppTest, app_test
+
+    from ui.navigation import NavigationOnlyPagesManager, use_st_navigation_only
+
+    # As in serve.py: pages run inside app.py's st.navigation, never as legacy standalone pages.
+    use_st_navigation_only()
+    monkeypatch.setattr(app_test, "PagesManager", NavigationOnlyPagesManager)
+
+    def run(page: str | None = None, query: dict[str, str] | None = None) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=30)
+        at.query_params.update(query or {})
+        at.run()
+        if page:
+            at.switch_page(page).run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return run

@@ -83,6 +83,10 @@ def care_card(k: Knowledge, result: Triage) -> None:
     if result.aftercare:
         st.markdown("#### Aftercare")
         cited_list(k, (tip.text for tip in result.aftercare))
+    safety_net(k, result)
+
+
+def safety_net(k: Knowledge, result: Triage) -> None:
     st.markdown("#### When to get help anyway")
     cited_list(k, result.safety_net)
 

@@ -1,0 +1,219 @@
+"""Every page through AppTest: it renders, and its main interaction shows what a user should see."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import streamlit as st
+from apptest_text import page_text
+
+from knowledge.queries import SymptomReport, triage
+from ui.knowledge import CONTENT_DIR_ENV
+
+PAGES = [
+    "pages/home.py",
+    "pages/self_check.py",
+    "pages/reversibility.py",
+    "pages/timeline.py",
+    "pages/checklist.py",
+    "pages/sources.py",
+]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_with_the_safety_lines(page, open_page, knowledge):
+    at = open_page(page)
+    assert at.title, "every page has a main heading"
+    footer = at.main.caption[-1].value  # in the main area, so it stays when the sidebar is closed
+    assert knowledge.meta.disclaimer in footer  # education, not medical advice
+    assert knowledge.meta.emergency_line.text in footer  # where to go in an emergency
+    assert knowledge.meta.emergency_line.text in [e.value.strip("*") for e in at.sidebar.error]
+
+
+def test_home_routes_worried_people_to_the_self_check(open_page):
+    at = open_page()
+    links = {link.proto.label: link.proto.page for link in at.get("page_link")}
+    assert "self-check" in links["Start the symptom self-check"]
+    assert "checklist" in links["Choosing an injector: questions to ask"]
+    assert "reversibility" in links["Can my filler or Botox be reversed?"]
+
+
+def choose(at, key: str, value) -> None:
+    at.selectbox(key=key).set_value(value).run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_radiesse_cannot_be_dissolved_and_options_are_listed(open_page):
+    at = open_page("pages/reversibility.py")
+    assert "Choose a product above" in page_text(at)
+    choose(at, "product", "radiesse")
+    assert [w.value for w in at.warning] == ["**No: it cannot be dissolved**"]
+    text = page_text(at)
+    assert "Calcium hydroxylapatite" in text
+    assert "Steroid injections" in text and "Dissolving with hyaluronidase" not in text
+
+
+def test_juvederm_can_be_dissolved_with_time_course(open_page):
+    at = open_page("pages/reversibility.py")
+    choose(at, "product", "juvederm")
+    assert [s.value for s in at.success] == ["**Yes: it can be dissolved**"]
+    assert "several days" in page_text(at)
+
+
+def test_botox_is_not_a_filler_and_wears_off(open_page):
+    at = open_page("pages/reversibility.py")
+    choose(at, "product", "botox")
+    text = page_text(at)
+    assert "Not a filler: it cannot be dissolved, but it wears off" in text
+    assert "3 months" in text and "eye drops" in text
+
+
+def test_dont_know_says_how_to_find_out_and_never_yes(open_page):
+    at = open_page("pages/reversibility.py")
+    choose(at, "product", "unknown")
+    text = page_text(at)
+    assert "How to find out" in text and "We cannot tell yet" in text
+    assert not at.success
+
+
+def care_card_title(at) -> str:
+    banners = [e.value for e in (*at.error, *at.warning, *at.info) if "**" in str(e.value)]
+    return next(b for b in banners if "call your emergency number now" not in b or "Emergency:" in b)
+
+
+def test_self_check_red_flag_shows_the_emergency_card_first(open_page, knowledge):
+    at = open_page("pages/self_check.py")
+    at.checkbox(key="flag-vision-change").check().run()
+    assert not at.exception
+    titles = [e.value for e in at.error]
+    assert f"**{knowledge.level_by_id['emergency'].title}**" in titles
+    text = page_text(at)
+    assert knowledge.level_by_id["emergency"].do_this.text in text
+    assert "A change in your sight" in text  # the why names the answer
+
+
+def test_self_check_with_no_answers_gives_no_verdict_but_a_safety_net(open_page, knowledge):
+    at = open_page("pages/self_check.py")
+    text = page_text(at)
+    assert knowledge.level_by_id["self_care"].title not in text
+    assert "Tick any signs or symptoms above" in text
+    assert "When to get help anyway" in text and knowledge.safety_net[0].text in text
+    assert "you are fine" not in text.lower()
+
+
+def test_self_check_usual_swelling_is_usual_recovery_with_aftercare(open_page, knowledge):
+    at = open_page("pages/self_check.py")
+    at.number_input(key="days").set_value(2).run()
+    at.checkbox(key="symptom-swelling").check().run()
+    text = page_text(at)
+    assert f"**{knowledge.level_by_id['self_care'].title}**" in [i.value for i in at.info]
+    assert "Aftercare" in text and "When to get help anyway" in text
+
+
+def test_self_check_worsening_swelling_is_urgent(open_page, knowledge):
+    at = open_page("pages/self_check.py")
+    at.checkbox(key="symptom-swelling").check().run()
+    at.radio(key="trend-swelling").set_value("Getting worse").run()
+    assert f"**{knowledge.level_by_id['urgent'].title}**" in [w.value for w in at.warning]
+
+
+def test_self_check_swelling_after_ten_days_needs_a_check(open_page, knowledge):
+    at = open_page("pages/self_check.py")
+    at.number_input(key="days").set_value(10).run()
+    at.checkbox(key="symptom-swelling").check().run()
+    assert f"**{knowledge.level_by_id['soon'].title}**" in [i.value for i in at.info]
+
+
+def test_self_check_droopy_eyelid_is_asked_only_after_botox(open_page, knowledge):
+    at = open_page("pages/self_check.py")
+    assert not [c for c in at.checkbox if c.key == "symptom-droopy-eyelid"]
+    at.radio(key="treatment").set_value("botox").run()
+    at.checkbox(key="symptom-droopy-eyelid").check().run()
+    assert f"**{knowledge.level_by_id['soon'].title}**" in [i.value for i in at.info]
+    assert knowledge.symptom_by_id["droopy-eyelid"].why.text in page_text(at)
+
+
+def test_self_check_page_agrees_with_the_triage_query(open_page, knowledge):
+    at = open_page("pages/self_check.py")
+    at.checkbox(key="symptom-hard-or-uneven").check().run()
+    expected = triage(knowledge, "filler_ha", 0, [SymptomReport(symptom="hard-or-uneven")])
+    assert f"**{expected.level.title}**" in [i.value for i in at.info]
+
+
+def chart_spec(at) -> dict:
+    return json.loads(at.get("vega_lite_chart")[0].proto.spec)
+
+
+def test_timeline_draws_the_chosen_treatment_with_a_table(open_page):
+    at = open_page("pages/timeline.py")
+    spec = json.dumps(chart_spec(at))
+    assert "Swelling after filler" in spec and "Days after treatment" in spec
+    choose(at, "treatment", "botox")
+    spec = chart_spec(at)
+    assert "Botox effect" in json.dumps(spec)
+    assert "illustrative" in spec["description"]
+    assert at.get("arrow_data_frame") or at.dataframe
+    assert "The curves are illustrative" in page_text(at)
+
+
+def test_timeline_with_a_date_shows_calendar_dates_and_today(open_page):
+    import datetime as dt
+
+    at = open_page("pages/timeline.py")
+    at.date_input(key="date").set_value(dt.date.today() - dt.timedelta(days=3)).run()
+    spec = json.dumps(chart_spec(at))
+    assert '"Today"' in spec and '"Date"' in spec
+    assert f"({dt.date.today() - dt.timedelta(days=3):%d %b}" in page_text(at)
+
+
+def test_checklist_with_gaps_lists_questions_to_ask(open_page, knowledge):
+    at = open_page("pages/checklist.py")
+    at.checkbox(key="check-qualifications").check().run()
+    at.checkbox(key="check-product").check().run()
+    text = page_text(at)
+    assert f"You have covered 2 of {len(knowledge.checklist)}." in [p.proto.text for p in at.get("progress")]
+    assert "Questions to ask next" in text
+    assert next(i.ask_next for i in knowledge.checklist if i.id == "insurance") in text
+    assert next(i.ask_next for i in knowledge.checklist if i.id == "product") not in text
+
+
+def test_sources_page_lists_every_source_and_the_review_policy(open_page, knowledge):
+    text = page_text(open_page("pages/sources.py"))
+    assert all(source.title in text for source in knowledge.sources)
+    assert knowledge.meta.update_policy in text
+    assert all(entry.term in text for entry in knowledge.glossary)
+
+
+def test_pages_read_the_facts_from_the_knowledge(open_page, edit_content, content_dir, monkeypatch):
+    changed = "TEST: this material cannot be dissolved, says the edited content."
+    edit_content(
+        "materials",
+        lambda d: next(m for m in d if m["id"] == "calcium-hydroxylapatite")["summary"].update(text=changed),
+    )
+    edit_content("care_levels", lambda d: d[0].update(title="TEST emergency title"))
+    monkeypatch.setenv(CONTENT_DIR_ENV, str(content_dir))
+    at = open_page("pages/reversibility.py")
+    choose(at, "product", "radiesse")
+    assert changed in page_text(at)
+    at = open_page("pages/self_check.py")
+    at.checkbox(key="flag-stroke-signs").check().run()
+    assert "**TEST emergency title**" in [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_invalid_content_shows_a_plain_unavailable_message(page, open_page, edit_content, content_dir, monkeypatch):
+    edit_content("products", lambda d: d[0].update(material="nothing"))
+    monkeypatch.setenv(CONTENT_DIR_ENV, str(content_dir))
+    at = open_page(page)
+    assert [t.value for t in at.title] == ["The guide is unavailable"]
+    assert "emergency number" in at.error[0].value
+    assert "nothing" not in page_text(at)  # no error details reach the user
