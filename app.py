@@ -1,26 +1,43 @@
-"""Entry point: page config, navigation over pages/, the sidebar, and the footer every page shares."""
+"""Entry point: page config, navigation over pages/, the view mode, the sidebar, and the shared footer."""
 
 import streamlit as st
 
-from ui import render
+from ui import modes, render
 from ui.knowledge import get_knowledge
 
-st.set_page_config(page_title="Injectables reversal guide", page_icon="💉", layout="centered")
+mode = modes.current()
+st.set_page_config(
+    page_title="Injectables reversal guide",
+    page_icon=":material/healing:",
+    layout="centered",
+    initial_sidebar_state="auto" if mode == modes.DEFAULT else "collapsed",
+)
+
+
+def page(path: str, title: str, icon: str, url_path: str, *, show: bool = True, default: bool = False) -> st.Page:
+    return st.Page(
+        path, title=title, icon=icon, url_path=url_path, default=default, visibility="visible" if show else "hidden"
+    )
+
 
 PAGES = [
-    st.Page("pages/home.py", title="Home", icon=":material/home:", url_path="home", default=True),
-    st.Page("pages/self_check.py", title="Symptom self-check", icon=":material/emergency:", url_path="self-check"),
-    st.Page("pages/reversibility.py", title="Can it be reversed?", icon=":material/undo:", url_path="reversibility"),
-    st.Page("pages/timeline.py", title="Recovery timeline", icon=":material/timeline:", url_path="timeline"),
-    st.Page("pages/checklist.py", title="Choosing an injector", icon=":material/checklist:", url_path="checklist"),
-    st.Page("pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
+    page("pages/home.py", "Home", ":material/home:", "home", default=True),
+    page("pages/self_check.py", "Symptom self-check", ":material/emergency:", "self-check"),
+    page("pages/reversibility.py", "Can it be reversed?", ":material/undo:", "reversibility"),
+    page("pages/timeline.py", "Recovery timeline", ":material/timeline:", "timeline"),
+    page("pages/checklist.py", "Choosing an injector", ":material/checklist:", "checklist"),
+    page("pages/scenarios.py", "Case scenarios", ":material/groups:", "scenarios", show=mode == "workshop"),
+    page("pages/summary.py", "For my clinic", ":material/download:", "summary", show=not modes.is_presenting(mode)),
+    page("pages/sources.py", "Sources", ":material/menu_book:", "sources"),
 ]
 
-page = st.navigation(PAGES)
+current_page = st.navigation(PAGES, position="sidebar" if mode == modes.DEFAULT else "top")
 knowledge = get_knowledge()
+modes.apply(mode)
+modes.switch(mode)
 render.sidebar(knowledge)
 if knowledge is None:
     render.unavailable()
     st.stop()
-page.run()
+current_page.run()
 render.footer(knowledge)

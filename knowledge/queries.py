@@ -14,6 +14,7 @@ from knowledge.schema import (
     AftercareTip,
     CareLevel,
     CareLevelId,
+    ChecklistCase,
     ChecklistItem,
     Cited,
     DayRange,
@@ -24,9 +25,15 @@ from knowledge.schema import (
     Model,
     Path,
     Product,
+    ReversibilityCase,
+    Scenario,
     Series,
+    Source,
     Symptom,
+    SymptomReport,
+    TimelineCase,
     Treatment,
+    TriageCase,
     Verdict,
     iter_cited,
 )
@@ -95,6 +102,12 @@ def search_products(k: Knowledge, query: str) -> list[Product]:
     return [p for _, _, p in sorted(ranked, key=lambda r: r[:2])]
 
 
+def find_product(k: Knowledge, name: str) -> Product | None:
+    """The product whose name or an alias is exactly `name` (ignoring case and accents)."""
+    needle = _fold(name)
+    return next((p for p in k.products if needle in (_fold(n) for n in product_names(p))), None)
+
+
 def assess_reversibility(k: Knowledge, *, product: str | None = None, material: str | None = None) -> Reversibility:
     """What can be undone for a product id, a material id, or neither ("I don't know")."""
     if product is not None:
@@ -128,11 +141,6 @@ def assess_reversibility(k: Knowledge, *, product: str | None = None, material: 
 
 
 # --- Triage --------------------------------------------------------------------------------------
-
-
-class SymptomReport(Model):
-    symptom: Id
-    worsening: bool = False
 
 
 class Reason(Model):
@@ -366,3 +374,120 @@ def facts_by_source(k: Knowledge) -> dict[str, list[str]]:
         for sid in product.sources:
             uses[sid].append(f"Products: {product.name} (what it is made of)")
     return {sid: list(dict.fromkeys(places)) for sid, places in uses.items()}
+
+
+def windows_on_day(k: Knowledge, treatment: str, day: float) -> tuple[Window, ...]:
+    """The phases and aftercare windows that cover a day after treatment."""
+    return tuple(w for w in timeline(k, treatment).windows if w.days.start <= day <= w.days.end)
+
+
+# --- Workshop scenarios --------------------------------------------------------------------------
+
+
+class ScenarioAnswer(Model):
+    """A scenario answered by the same query the tool uses, and whether it agrees with the answer key."""
+
+    scenario: Scenario
+    answer: tuple[str, ...] = Field(description="level id, verdict, window ids or missing item ids")
+    agrees: bool
+    why: tuple[Cited, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return cited_sources(self.why, self.scenario.teaching_point)
+
+
+def answer_scenario(k: Knowledge, scenario: Scenario) -> ScenarioAnswer:
+    case = scenario.case
+    if isinstance(case, TriageCase):
+        result = triage(k, case.treatment, case.days_since, case.answers)
+        answer: tuple[str, ...] = (result.level.id,)
+        why = (result.level.do_this, *(r.because for r in result.triggering))
+        agrees = answer == (case.expected,)
+    elif isinstance(case, ReversibilityCase):
+        found = assess_reversibility(k, product=case.product, material=case.material)
+        answer, why = (found.verdict,), (found.headline,)
+        agrees = answer == (case.expected,)
+    elif isinstance(case, TimelineCase):
+        windows = windows_on_day(k, case.treatment, case.day)
+        answer, why = tuple(w.id for w in windows), tuple(w.text for w in windows)
+        agrees = case.expected in answer
+    else:
+        assert isinstance(case, ChecklistCase)
+        checked = checklist_result(k, case.ticked)
+        answer, why = tuple(i.id for i in checked.missing), tuple(i.why for i in checked.missing)
+        agrees = set(answer) == set(case.expected)
+    return ScenarioAnswer(scenario=scenario, answer=answer, agrees=agrees, why=(*why, scenario.teaching_point))
+
+
+# --- Take-home summary ---------------------------------------------------------------------------
+
+
+class CalendarEvent(Model):
+    """An all-day reminder for a timeline milestone."""
+
+    id: str
+    title: str
+    start: dt.date
+    end: dt.date
+    description: str
+
+
+class TakeHome(Model):
+    """What a person explored in this session, gathered for their clinic. Built on demand; never stored."""
+
+    made_on: dt.date
+    content_version: str
+    content_reviewed: dt.date
+    disclaimer: str
+    reversibility: Reversibility | None = None
+    timeline: Timeline | None = None
+    triage: Triage | None = None
+    checklist: ChecklistResult | None = None
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.reversibility or self.timeline or self.triage or self.checklist)
+
+
+def take_home(
+    k: Knowledge,
+    *,
+    made_on: dt.date,
+    reversibility: Reversibility | None = None,
+    timeline: Timeline | None = None,
+    triage: Triage | None = None,
+    checklist: ChecklistResult | None = None,
+) -> TakeHome:
+    """Gather the results of the tools into one summary, with every source they cite."""
+    parts = [p for p in (reversibility, timeline, triage, checklist) if p is not None]
+    ids = dict.fromkeys(sid for part in parts for sid in part.sources)
+    return TakeHome(
+        made_on=made_on,
+        content_version=k.meta.version,
+        content_reviewed=k.meta.reviewed,
+        disclaimer=k.meta.disclaimer,
+        reversibility=reversibility,
+        timeline=timeline,
+        triage=triage,
+        checklist=checklist,
+        sources=tuple(k.source_by_id[sid] for sid in ids),
+    )
+
+
+def calendar_events(result: Timeline) -> tuple[CalendarEvent, ...]:
+    """One all-day event per milestone of a dated timeline (empty without a start date)."""
+    if result.start is None:
+        return ()
+    return tuple(
+        CalendarEvent(
+            id=w.id,
+            title=w.name,
+            start=w.start_date,
+            end=w.start_date + dt.timedelta(days=1),
+            description=f"{w.text.text} This date is typical, not exact.",
+        )
+        for w in result.milestones
+        if w.start_date is not None
+    )

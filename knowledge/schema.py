@@ -208,6 +208,55 @@ class ChecklistItem(Model):
     ask_next: Text
 
 
+class SymptomReport(Model):
+    """One answer in the self-check: a symptom, and whether it is getting worse."""
+
+    symptom: Id
+    worsening: bool = False
+
+
+class TriageCase(Model):
+    tool: Literal["triage"]
+    treatment: Id
+    days_since: int = Field(ge=0)
+    answers: tuple[SymptomReport, ...] = ()
+    expected: CareLevelId
+
+
+class ReversibilityCase(Model):
+    tool: Literal["reversibility"]
+    product: Id | None = None
+    material: Id | None = None
+    expected: Verdict
+
+
+class TimelineCase(Model):
+    tool: Literal["timeline"]
+    treatment: Id
+    day: int = Field(ge=0)
+    expected: Id = Field(description="the id of a phase or aftercare window that covers the day")
+
+
+class ChecklistCase(Model):
+    tool: Literal["checklist"]
+    ticked: tuple[Id, ...] = ()
+    expected: tuple[Id, ...] = Field(min_length=1, description="the checklist items still missing")
+
+
+Case = Annotated[TriageCase | ReversibilityCase | TimelineCase | ChecklistCase, Field(discriminator="tool")]
+
+
+class Scenario(Model):
+    """A workshop case: the facts, a question, and the answer key that the tool's own query must agree with."""
+
+    id: Id
+    title: Text
+    story: Text
+    question: Text
+    case: Case
+    teaching_point: Cited
+
+
 class Glossary(Model):
     term: Text
     meaning: Cited
@@ -231,6 +280,7 @@ class Knowledge(Model):
     aftercare: tuple[AftercareTip, ...] = ()
     checklist: tuple[ChecklistItem, ...] = Field(min_length=1)
     glossary: tuple[Glossary, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
 
     @model_validator(mode="after")
     def _cross_references(self) -> Knowledge:
@@ -311,6 +361,7 @@ def _cross_reference_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
         "phases": k.phases,
         "aftercare": k.aftercare,
         "checklist": k.checklist,
+        "scenarios": k.scenarios,
     }
     for name, items in collections.items():
         ids = [item.id for item in items]
@@ -359,6 +410,10 @@ def _cross_reference_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
         for i, item in enumerate(items):
             yield from unknown_treatments((name, i, "treatments"), item.treatments)
 
+    checklist_ids = {item.id for item in k.checklist}
+    for i, scenario in enumerate(k.scenarios):
+        yield from _scenario_problems(k, ("scenarios", i, "case"), scenario.case, checklist_ids)
+
     # Care levels: exactly the four, ranks in the order of urgency, each reachable by some symptom.
     level_ids = [c.id for c in k.care_levels]
     expected = ["emergency", "urgent", "soon", "self_care"]
@@ -378,3 +433,26 @@ def _cross_reference_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
     for i, treatment in enumerate(k.treatments):
         if not any(treatment.id in series.treatments for series in k.series):
             yield ("treatments", i, "id"), f"the treatment '{treatment.id}' has no timeline series"
+
+
+def _scenario_problems(k: Knowledge, path: Path, case: Any, checklist_ids: set[str]) -> Iterator[tuple[Path, str]]:
+    if isinstance(case, TriageCase | TimelineCase) and case.treatment not in k.treatment_by_id:
+        yield (*path, "treatment"), f"unknown treatment id '{case.treatment}'"
+    if isinstance(case, TriageCase):
+        for j, answer in enumerate(case.answers):
+            if answer.symptom not in k.symptom_by_id:
+                yield (*path, "answers", j, "symptom"), f"unknown symptom id '{answer.symptom}'"
+    if isinstance(case, ReversibilityCase):
+        if case.product is not None and case.product not in k.product_by_id:
+            yield (*path, "product"), f"unknown product id '{case.product}'"
+        if case.material is not None and case.material not in k.material_by_id:
+            yield (*path, "material"), f"unknown material id '{case.material}'"
+    if isinstance(case, TimelineCase):
+        windows = {p.id for p in k.phases} | {t.id for t in k.aftercare}
+        if case.expected not in windows:
+            yield (*path, "expected"), f"unknown phase or aftercare id '{case.expected}'"
+    if isinstance(case, ChecklistCase):
+        for field_name, ids in (("ticked", case.ticked), ("expected", case.expected)):
+            for j, item in enumerate(ids):
+                if item not in checklist_ids:
+                    yield (*path, field_name, j), f"unknown checklist item id '{item}'"

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from knowledge.queries import checklist_result
-from ui import render
+from ui import explored, render
 from ui.knowledge import knowledge
 
 k = knowledge()
@@ -20,6 +20,7 @@ for item in k.checklist:
         render.sources_caption(k, item.why.sources)
 
 result = checklist_result(k, ticked)
+explored.remember("checklist", {"ticked": ticked})
 st.subheader("Your result")
 total = len(result.covered) + len(result.missing)
 st.progress(len(result.covered) / total, text=f"You have covered {len(result.covered)} of {total}.")

@@ -2,13 +2,24 @@
 
 import streamlit as st
 
-from knowledge.queries import Reversibility, assess_reversibility
-from ui import render
+from knowledge.queries import Reversibility, assess_reversibility, find_product
+from ui import explored, links, render
 from ui.knowledge import knowledge
 from ui.options import reversibility_choices
 
 k = knowledge()
 choices = reversibility_choices(k)
+
+
+def from_link(raw: str) -> str | None:
+    """A link may name a choice by id (?product=radiesse) or a product by name or alias (?product=Voluma)."""
+    if raw in choices:
+        return raw
+    product = find_product(k, raw)
+    return product.id if product else None
+
+
+update_link = links.bind("product", from_link)
 
 st.title("Can it be reversed?")
 st.markdown("Choose the product you had, or what it is made of. If you are not sure, choose *I don't know*.")
@@ -20,18 +31,13 @@ choice = st.selectbox(
     placeholder="Type a product name, e.g. Juvéderm or Radiesse",
     key="product",
     filter_mode="contains",
+    on_change=update_link,
 )
-VERDICT = {
-    "dissolvable": (st.success, "Yes: it can be dissolved", ":material/check_circle:"),
-    "not_dissolvable": (st.warning, "No: it cannot be dissolved", ":material/block:"),
-    "wears_off": (st.info, "Not a filler: it cannot be dissolved, but it wears off", ":material/hourglass_bottom:"),
-    "unknown": (st.warning, "We cannot tell yet: find out what was used", ":material/help:"),
-}
+explored.remember("reversibility", None if choice is None else choices[choice].query)
 
 
 def show(answer: Reversibility) -> None:
-    show_verdict, heading, icon = VERDICT[answer.verdict]
-    show_verdict(f"**{heading}**", icon=icon)
+    render.verdict_banner(answer.verdict)
     if answer.product:
         st.markdown(f"**{answer.product.name}** ({answer.product.maker}) is made of **{answer.material.name}**.")
         render.sources_caption(k, answer.product.sources)

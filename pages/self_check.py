@@ -6,7 +6,7 @@ Answers stay in this browser session only: they never go into the URL, a log or 
 import streamlit as st
 
 from knowledge.queries import SymptomReport, red_flags, triage, usual_symptoms
-from ui import render
+from ui import explored, render
 from ui.knowledge import knowledge
 
 k = knowledge()
@@ -27,10 +27,10 @@ treatment = st.radio(
     "What did you have injected?",
     options=[t.id for t in k.treatments],
     format_func=lambda tid: k.treatment_by_id[tid].name,
-    key="treatment",
+    key="self-check-treatment",
 )
 days_since = st.number_input(
-    "How many days ago was it? (0 means today)", min_value=0, max_value=3650, value=0, step=1, key="days"
+    "How many days ago was it? (0 means today)", min_value=0, max_value=3650, value=0, step=1, key="self-check-days"
 )
 
 st.subheader("3. Other symptoms")
@@ -46,6 +46,12 @@ for symptom in usual_symptoms(k, treatment):
         reports.append(SymptomReport(symptom=symptom.id, worsening=trend == WORSE))
 
 result = triage(k, treatment, int(days_since), reports)
+explored.remember(
+    "self_check",
+    {"treatment": treatment, "days_since": int(days_since), "reports": [r.model_dump() for r in reports]}
+    if reports
+    else None,
+)
 st.subheader("Your result")
 if result.level.id == "emergency":
     # Emergency advice must not wait below the other questions: the full card goes right under them.

@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from knowledge.queries import timeline
-from ui import render
+from ui import explored, links, modes, render
 from ui.charts import timeline_chart
 from ui.knowledge import knowledge
 
@@ -13,17 +13,38 @@ k = knowledge()
 
 st.title("Recovery timeline")
 st.markdown("What recovery usually looks like after each treatment. Add your treatment date to see calendar dates.")
+
+
+def iso_date(raw: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        return None
+
+
+update_treatment = links.bind("treatment", lambda raw: raw if raw in k.treatment_by_id else None)
+update_date = links.bind("date", iso_date, dt.date.isoformat)
 treatment = st.selectbox(
     "Treatment",
     options=[t.id for t in k.treatments],
     format_func=lambda tid: k.treatment_by_id[tid].name,
     key="treatment",
+    on_change=update_treatment,
 )
-start = st.date_input("Treatment date (optional)", value=None, format="DD/MM/YYYY", key="date")
+start = st.date_input(
+    "Treatment date (optional)",
+    value=None,
+    format="DD/MM/YYYY",
+    key="date",
+    on_change=update_date,
+    min_value=dt.date(2000, 1, 1),
+    max_value=dt.date.today() + dt.timedelta(days=365),
+)
+explored.remember("timeline", {"treatment": treatment, "start": start})
 
 result = timeline(k, treatment, start)
 today = dt.date.today() if start else None
-st.altair_chart(timeline_chart(result, today))
+st.altair_chart(timeline_chart(result, today, large=modes.large_type()))
 st.caption(
     "The curves are illustrative: they show a typical shape, not what will happen to you. "
     "Healing differs from person to person."

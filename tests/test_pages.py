@@ -112,7 +112,7 @@ def test_self_check_with_no_answers_gives_no_verdict_but_a_safety_net(open_page,
 
 def test_self_check_usual_swelling_is_usual_recovery_with_aftercare(open_page, knowledge):
     at = open_page("pages/self_check.py")
-    at.number_input(key="days").set_value(2).run()
+    at.number_input(key="self-check-days").set_value(2).run()
     at.checkbox(key="symptom-swelling").check().run()
     text = page_text(at)
     assert f"**{knowledge.level_by_id['self_care'].title}**" in [i.value for i in at.info]
@@ -128,7 +128,7 @@ def test_self_check_worsening_swelling_is_urgent(open_page, knowledge):
 
 def test_self_check_swelling_after_ten_days_needs_a_check(open_page, knowledge):
     at = open_page("pages/self_check.py")
-    at.number_input(key="days").set_value(10).run()
+    at.number_input(key="self-check-days").set_value(10).run()
     at.checkbox(key="symptom-swelling").check().run()
     assert f"**{knowledge.level_by_id['soon'].title}**" in [i.value for i in at.info]
 
@@ -136,7 +136,7 @@ def test_self_check_swelling_after_ten_days_needs_a_check(open_page, knowledge):
 def test_self_check_droopy_eyelid_is_asked_only_after_botox(open_page, knowledge):
     at = open_page("pages/self_check.py")
     assert not [c for c in at.checkbox if c.key == "symptom-droopy-eyelid"]
-    at.radio(key="treatment").set_value("botox").run()
+    at.radio(key="self-check-treatment").set_value("botox").run()
     at.checkbox(key="symptom-droopy-eyelid").check().run()
     assert f"**{knowledge.level_by_id['soon'].title}**" in [i.value for i in at.info]
     assert knowledge.symptom_by_id["droopy-eyelid"].why.text in page_text(at)

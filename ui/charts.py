@@ -9,8 +9,11 @@ import altair as alt
 from knowledge.queries import Timeline
 
 
-def timeline_chart(result: Timeline, today: dt.date | None = None) -> alt.LayerChart:
-    """Layered chart: one line per series, shaded key-date windows, and a 'today' rule when dates are known."""
+def timeline_chart(result: Timeline, today: dt.date | None = None, *, large: bool = False) -> alt.LayerChart:
+    """Layered chart: one line per series, shaded key-date windows, and a 'today' rule when dates are known.
+
+    `large` draws it for a shared screen or projector: bigger text, thicker lines, taller plot.
+    """
     dated = result.start is not None
     x_field, x_type, x_title = (
         ("date", "temporal", "Date") if dated else ("day", "quantitative", "Days after treatment")
@@ -29,7 +32,7 @@ def timeline_chart(result: Timeline, today: dt.date | None = None) -> alt.LayerC
     x = alt.X(f"{x_field}:{x_type[0].upper()}", title=x_title)
     lines = (
         alt.Chart(alt.Data(values=rows))
-        .mark_line(strokeWidth=3)
+        .mark_line(strokeWidth=5 if large else 3)
         .encode(
             x=x,
             y=alt.Y("value:Q", title="Level (illustrative, % of peak)", scale=alt.Scale(domain=[0, 100])),
@@ -64,8 +67,8 @@ def timeline_chart(result: Timeline, today: dt.date | None = None) -> alt.LayerC
                 x="date:T", y=alt.value(8), text="label:N"
             )
         )
-    return alt.layer(*layers).properties(
-        height=340,
+    chart = alt.layer(*layers).properties(
+        height=460 if large else 340,
         title=f"Typical recovery after: {result.treatment.name}",
         description=(
             "Line chart of illustrative curves: "
@@ -73,3 +76,10 @@ def timeline_chart(result: Timeline, today: dt.date | None = None) -> alt.LayerC
             + ". The same data is in the table below the chart."
         ),
     )
+    if large:
+        chart = (
+            chart.configure_axis(labelFontSize=18, titleFontSize=20)
+            .configure_legend(labelFontSize=18)
+            .configure_title(fontSize=22)
+        )
+    return chart

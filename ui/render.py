@@ -7,11 +7,19 @@ from collections.abc import Iterable
 import streamlit as st
 
 from knowledge import Knowledge
-from knowledge.queries import Triage, cited_sources
+from knowledge.queries import ScenarioAnswer, Triage, cited_sources
 from knowledge.schema import CareLevel, Cited, Method
 
 # How each care level is drawn. Colour is never the only signal: each level also has its icon and title.
 LEVEL_STYLE = {"emergency": st.error, "urgent": st.warning, "soon": st.info, "self_care": st.info}
+
+# The reversibility checker's answer, in words; colour, icon and words together.
+VERDICT = {
+    "dissolvable": (st.success, "Yes: it can be dissolved", ":material/check_circle:"),
+    "not_dissolvable": (st.warning, "No: it cannot be dissolved", ":material/block:"),
+    "wears_off": (st.info, "Not a filler: it cannot be dissolved, but it wears off", ":material/hourglass_bottom:"),
+    "unknown": (st.warning, "We cannot tell yet: find out what was used", ":material/help:"),
+}
 
 SOURCE_KIND_LABELS = {
     "seed": "Source article",
@@ -57,6 +65,11 @@ def method(k: Knowledge, option: Method) -> None:
         for caveat in option.caveats:
             st.markdown(f"*Good to know:* {caveat.text}")
         sources_caption(k, cited_sources(option))
+
+
+def verdict_banner(verdict: str) -> None:
+    show, label, icon = VERDICT[verdict]
+    show(f"**{label}**", icon=icon)
 
 
 def level_banner(level: CareLevel) -> None:
@@ -119,3 +132,22 @@ def unavailable() -> None:
         "If you think you have a medical emergency, call your local emergency number now. "
         "If you are worried about a treatment, contact the clinic that treated you."
     )
+
+
+def scenario_answer(k: Knowledge, result: ScenarioAnswer) -> None:
+    """The revealed answer of a workshop scenario, then why, with sources."""
+    case = result.scenario.case
+    if case.tool == "triage":
+        level_banner(k.level_by_id[result.answer[0]])
+    elif case.tool == "reversibility":
+        verdict_banner(result.answer[0])
+    elif case.tool == "timeline":
+        names = {w.id: w.name for w in (*k.phases, *k.aftercare)}
+        st.success(f"**Day {case.day}:** " + "; ".join(names[i] for i in result.answer), icon=":material/timeline:")
+    else:
+        topics = {item.id: item.topic for item in k.checklist}
+        st.warning("**Still missing:** " + ", ".join(topics[i] for i in result.answer), icon=":material/checklist:")
+    if not result.agrees:
+        st.error("This answer does not match the scenario's answer key. Please tell the content editor.")
+    st.markdown("**Why:**")
+    cited_list(k, result.why)

@@ -1,0 +1,77 @@
+"""For my clinic: what this person explored, as a PDF and a calendar file. Made on demand; stored nowhere."""
+
+import datetime as dt
+
+import streamlit as st
+
+from knowledge.queries import (
+    SymptomReport,
+    assess_reversibility,
+    calendar_events,
+    checklist_result,
+    take_home,
+    timeline,
+    triage,
+)
+from ui import explored, modes
+from ui.knowledge import knowledge
+from ui.take_home_files import milestones_ics, summary_pdf
+
+k = knowledge()
+st.title("For my clinic")
+
+if modes.is_presenting(modes.active()):
+    st.info("The personal summary is not shown in the consultation view.", icon=":material/visibility_off:")
+else:
+    st.markdown(
+        "Gather what you explored in this tab into a summary to take to your clinic. "
+        "It is made when you download it and is not saved anywhere. When you close this tab, it is gone."
+    )
+    product, dates, check, questions = (
+        explored.recall(t) for t in ("reversibility", "timeline", "self_check", "checklist")
+    )
+    today = dt.date.today()
+    st.subheader("What to include")
+    parts = {}
+    if product is not None and st.checkbox("The product and whether it can be dissolved", value=True):
+        parts["reversibility"] = assess_reversibility(k, **product)
+    if dates is not None and st.checkbox("My treatment and its key dates", value=True):
+        parts["timeline"] = timeline(k, dates["treatment"], dates["start"])
+    if check is not None and st.checkbox("My symptom self-check result", value=True):
+        reports = [SymptomReport(**r) for r in check["reports"]]
+        parts["triage"] = triage(k, check["treatment"], check["days_since"], reports)
+    if questions is not None and st.checkbox("Questions to ask my injector", value=True):
+        parts["checklist"] = checklist_result(k, questions["ticked"])
+
+    summary = take_home(k, made_on=today, **parts)
+    if summary.is_empty:
+        st.info(
+            "Nothing to include yet. Use the reversibility checker, the timeline, the self-check or the "
+            "checklist in this tab first, then come back here.",
+            icon=":material/info:",
+        )
+    else:
+        st.download_button(
+            "Download my summary (PDF)",
+            data=lambda: summary_pdf(k, summary),
+            file_name="my-injectables-summary.pdf",
+            mime="application/pdf",
+            icon=":material/picture_as_pdf:",
+            on_click="ignore",
+        )
+    events = calendar_events(summary.timeline) if summary.timeline else ()
+    if events:
+        st.download_button(
+            "Add key dates to my calendar (.ics)",
+            data=lambda: milestones_ics(events),
+            file_name="injectables-key-dates.ics",
+            mime="text/calendar",
+            icon=":material/event:",
+            on_click="ignore",
+        )
+    elif summary.timeline:
+        st.caption("Add your treatment date on the timeline page to get a calendar file.")
+
+    if st.button("Clear what I explored", icon=":material/delete:"):
+        explored.forget_all()
+        st.rerun()

@@ -1,0 +1,163 @@
+"""Consultation and workshop modes, deep links, and links with values the app does not know."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import streamlit as st
+from apptest_text import page_text
+
+from knowledge.queries import answer_scenario
+from ui import render
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    st.cache_resource.clear()
+    yield
+
+
+def large_type_css(at) -> bool:
+    return any("font-size: 21px" in str(h.proto.body) for h in at.get("html"))
+
+
+def test_consultation_mode_stays_on_across_pages_with_large_type(open_page):
+    at = open_page(query={"mode": "consult"})
+    assert large_type_css(at)
+    for page in ("pages/timeline.py", "pages/self_check.py", "pages/sources.py"):
+        at.query_params.clear()  # a page switch in the browser drops query parameters
+        at.switch_page(page).run()
+        assert not at.exception
+        assert at.session_state["mode"] == "consult"
+        assert at.query_params["mode"] == ["consult"] or at.query_params["mode"] == "consult"
+        assert large_type_css(at)
+
+
+def test_patient_mode_has_normal_type(open_page):
+    assert not large_type_css(open_page())
+
+
+def test_consultation_mode_shows_no_personal_summary(open_page):
+    at = open_page("pages/summary.py", query={"mode": "consult"})
+    assert "The personal summary is not shown in the consultation view." in page_text(at)
+    assert not at.get("download_button")
+
+
+def test_sidebar_switch_changes_mode_and_link(open_page):
+    at = open_page()
+    at.sidebar.get("button_group")[0].set_value("workshop").run()
+    assert at.session_state["mode"] == "workshop"
+    assert "workshop" in str(at.query_params["mode"])
+
+
+def test_there_are_enough_scenarios_covering_every_tool(knowledge):
+    assert len(knowledge.scenarios) >= 12
+    assert {s.case.tool for s in knowledge.scenarios} == {"triage", "reversibility", "timeline", "checklist"}
+    assert {s.case.expected for s in knowledge.scenarios if s.case.tool == "triage"} == set(knowledge.level_by_id)
+
+
+def test_every_scenario_agrees_with_the_tools_query(knowledge):
+    disagreements = [s.id for s in knowledge.scenarios if not answer_scenario(knowledge, s).agrees]
+    assert disagreements == []
+
+
+@pytest.fixture(scope="module")
+def scenario_ids():
+    from knowledge import load_knowledge
+
+    return [s.id for s in load_knowledge().scenarios]
+
+
+def expected_banner(knowledge, scenario) -> str:
+    """What the revealed answer must say, worked out from the tool's own query."""
+    result = answer_scenario(knowledge, scenario)
+    case = scenario.case
+    if case.tool == "triage":
+        return knowledge.level_by_id[result.answer[0]].title
+    if case.tool == "reversibility":
+        return render.VERDICT[result.answer[0]][1]
+    if case.tool == "timeline":
+        names = {w.id: w.name for w in (*knowledge.phases, *knowledge.aftercare)}
+        return names[case.expected]
+    topics = {i.id: i.topic for i in knowledge.checklist}
+    return ", ".join(topics[i] for i in case.expected)
+
+
+def test_each_scenario_link_renders_and_its_reveal_matches_the_tool(open_page, knowledge):
+    for scenario in knowledge.scenarios:
+        at = open_page("pages/scenarios.py", query={"mode": "workshop", "scenario": scenario.id})
+        assert scenario.story in page_text(at)
+        assert expected_banner(knowledge, scenario) not in "\n".join(
+            str(e.value) for e in (*at.success, *at.warning, *at.error) if "**" in str(e.value)
+        ), "the answer is hidden before the reveal"
+        at.toggle(key=f"reveal-{scenario.id}").set_value(True).run()
+        assert not at.exception
+        banners = "\n".join(str(e.value) for e in (*at.success, *at.warning, *at.info, *at.error))
+        assert expected_banner(knowledge, scenario) in banners, scenario.id
+        assert scenario.teaching_point.text in page_text(at)
+        assert "does not match" not in banners
+
+
+def test_previous_and_next_move_through_scenarios_and_update_the_link(open_page, knowledge):
+    ids = [s.id for s in knowledge.scenarios]
+    at = open_page("pages/scenarios.py", query={"mode": "workshop"})
+    assert at.selectbox(key="scenario").value == ids[0]
+    at.button[1].click().run()
+    assert at.selectbox(key="scenario").value == ids[1]
+    assert ids[1] in str(at.query_params["scenario"])
+    at.button[0].click().run()
+    at.button[0].click().run()
+    assert at.selectbox(key="scenario").value == ids[-1]
+
+
+@pytest.mark.parametrize(
+    ("query", "value"),
+    [({"product": "radiesse"}, "radiesse"), ({"product": "Voluma"}, "juvederm"), ({"product": "unknown"}, "unknown")],
+)
+def test_reversibility_opens_from_a_link(open_page, query, value):
+    at = open_page("pages/reversibility.py", query=query)
+    assert at.selectbox(key="product").value == value
+    assert "Choose a product above" not in page_text(at)
+
+
+def test_choosing_a_product_puts_it_in_the_link(open_page):
+    at = open_page("pages/reversibility.py")
+    at.selectbox(key="product").set_value("sculptra").run()
+    assert "sculptra" in str(at.query_params["product"])
+
+
+def test_timeline_opens_from_a_link_with_treatment_and_date(open_page, knowledge):
+    at = open_page("pages/timeline.py", query={"treatment": "botox", "date": "2026-03-01"})
+    assert at.selectbox(key="treatment").value == "botox"
+    assert at.date_input(key="date").value == dt.date(2026, 3, 1)
+    wears_off = next(p for p in knowledge.phases if p.id == "botox-wears-off").days
+    start = dt.date(2026, 3, 1)
+    first, last = start + dt.timedelta(days=wears_off.start), start + dt.timedelta(days=wears_off.end)
+    assert f"({first:%d %b} to {last:%d %b %Y})" in page_text(at)
+
+
+@pytest.mark.parametrize(
+    ("page", "query", "name"),
+    [
+        (None, {"mode": "bogus"}, "mode"),
+        ("pages/reversibility.py", {"product": "<script>alert(1)</script>"}, "product"),
+        ("pages/reversibility.py", {"product": "x" * 5000}, "product"),
+        ("pages/timeline.py", {"treatment": "laser"}, "treatment"),
+        ("pages/timeline.py", {"date": "2026-13-45"}, "date"),
+        ("pages/scenarios.py", {"mode": "workshop", "scenario": "nope"}, "scenario"),
+    ],
+)
+def test_malformed_link_is_ignored_with_a_notice(open_page, page, query, name):
+    at = open_page(page, query=query)
+    notices = [i.value for i in at.info]
+    assert f"Part of this link ({name}) was not recognised, so it was ignored." in notices
+    assert "<script>" not in page_text(at) and "x" * 100 not in page_text(at)
+    assert query[name] not in str(at.query_params.get(name, ""))
+
+
+def test_symptom_answers_never_go_into_the_link(open_page):
+    at = open_page("pages/self_check.py")
+    at.checkbox(key="flag-vision-change").check().run()
+    at.checkbox(key="symptom-swelling").check().run()
+    assert dict(at.query_params) == {}

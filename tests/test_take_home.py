@@ -1,0 +1,129 @@
+"""The take-home summary: what the PDF and the calendar file hold, and the page that gathers them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+import streamlit as st
+from apptest_text import page_text
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from knowledge.queries import (
+    SymptomReport,
+    assess_reversibility,
+    calendar_events,
+    checklist_result,
+    take_home,
+    timeline,
+    triage,
+)
+from ui.take_home_files import milestones_ics, summary_pdf
+
+START = dt.date(2026, 3, 2)
+
+
+@pytest.fixture
+def summary(knowledge):
+    return take_home(
+        knowledge,
+        made_on=dt.date(2026, 3, 20),
+        reversibility=assess_reversibility(knowledge, product="radiesse"),
+        timeline=timeline(knowledge, "filler_other", START),
+        triage=triage(knowledge, "filler_other", 18, [SymptomReport(symptom="hard-or-uneven")]),
+        checklist=checklist_result(knowledge, ["qualifications"]),
+    )
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_pdf_holds_product_level_questions_sources_and_content_date(knowledge, summary):
+    data = summary_pdf(knowledge, summary)
+    assert data.startswith(b"%PDF")
+    text = pdf_text(data)
+    assert "Radiesse (Merz Aesthetics), made of Calcium hydroxylapatite (CaHA)" in text
+    assert f"Result: {knowledge.level_by_id['soon'].title}" in text
+    assert knowledge.checklist[1].ask_next in text
+    assert "FDA: approved dermal fillers - https://fda.gov/" in text and "Reversing dermal fillers" in text
+    assert f"content version {knowledge.meta.version}, last reviewed {knowledge.meta.reviewed:%d %B %Y}" in text
+    assert "for learning only" in text
+
+
+def test_pdf_fits_on_one_page_even_with_every_section_full(knowledge):
+    fullest = take_home(
+        knowledge,
+        made_on=START,
+        reversibility=assess_reversibility(knowledge, product="radiesse"),
+        timeline=timeline(knowledge, "filler_ha", START),
+        triage=triage(knowledge, "filler_ha", 9, [SymptomReport(symptom=s.id) for s in knowledge.symptoms]),
+        checklist=checklist_result(knowledge, []),
+    )
+    assert len(PdfReader(io.BytesIO(summary_pdf(knowledge, fullest))).pages) == 1
+
+
+def test_pdf_keeps_accented_names(knowledge):
+    only_product = take_home(
+        knowledge, made_on=START, reversibility=assess_reversibility(knowledge, product="juvederm")
+    )
+    assert "Juvéderm" in pdf_text(summary_pdf(knowledge, only_product))
+
+
+def test_ics_parses_and_holds_each_milestone_on_its_date(knowledge, summary):
+    calendar = Calendar.from_ical(milestones_ics(calendar_events(summary.timeline)))
+    events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
+    milestones = summary.timeline.milestones
+    assert set(events) == {w.name for w in milestones}
+    settled = next(w for w in milestones if w.id == "swelling-settled")
+    assert events[settled.name].decoded("dtstart") == START + dt.timedelta(days=settled.days.start)
+    assert "typical, not exact" in str(events[settled.name]["description"])
+
+
+def test_botox_calendar_has_the_wearing_off_date(knowledge):
+    events = calendar_events(timeline(knowledge, "botox", START))
+    wears_off = next(e for e in events if e.id == "botox-wears-off")
+    assert wears_off.start == START + dt.timedelta(days=90)
+
+
+def test_no_calendar_without_a_treatment_date(knowledge):
+    assert calendar_events(timeline(knowledge, "botox")) == ()
+
+
+def test_summary_lists_every_source_it_cites(knowledge, summary):
+    ids = {s.id for s in summary.sources}
+    assert set(summary.reversibility.sources) <= ids and set(summary.triage.sources) <= ids
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    st.cache_resource.clear()
+    yield
+
+
+def test_summary_page_gathers_what_was_explored_in_this_session(open_page, knowledge):
+    at = open_page("pages/summary.py")
+    assert "Nothing to include yet" in page_text(at)
+    at.switch_page("pages/reversibility.py").run()
+    at.selectbox(key="product").set_value("radiesse").run()
+    at.switch_page("pages/timeline.py").run()
+    at.selectbox(key="treatment").set_value("botox").run()
+    at.date_input(key="date").set_value(START).run()
+    at.switch_page("pages/self_check.py").run()
+    at.checkbox(key="symptom-hard-or-uneven").check().run()
+    at.switch_page("pages/summary.py").run()
+    assert not at.exception
+    labels = [c.label for c in at.checkbox]
+    assert labels == [
+        "The product and whether it can be dissolved",
+        "My treatment and its key dates",
+        "My symptom self-check result",
+    ]
+    buttons = [b.proto.label for b in at.get("download_button")]
+    assert buttons == ["Download my summary (PDF)", "Add key dates to my calendar (.ics)"]
+    at.button[0].click().run()  # "Clear what I explored"
+    assert "Nothing to include yet" in page_text(at)
+    assert not at.get("download_button")

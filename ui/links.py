@@ -1,0 +1,47 @@
+"""Deep links: a widget's value mirrored in the URL, so a link opens a page in a given state.
+
+Only product, treatment, dates, mode and scenario may go into a URL; symptom answers never do.
+A value a link carries that the app does not know is dropped with a short notice, never an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+MAX_LENGTH = 100  # longer values are never valid ids or dates
+
+
+def notice(name: str) -> None:
+    """Say that part of a link was ignored, without echoing what it held."""
+    st.info(f"Part of this link ({name}) was not recognised, so it was ignored.", icon=":material/link_off:")
+
+
+def read(name: str, parse: Callable[[str], Any]) -> Any:
+    """The link's value for `name`, parsed; None if absent. An unusable value is dropped with a notice."""
+    raw = st.query_params.get(name)
+    if raw is None:
+        return None
+    value = parse(raw) if len(raw) <= MAX_LENGTH else None
+    if value is None:
+        del st.query_params[name]
+        notice(name)
+    return value
+
+
+def bind(key: str, parse: Callable[[str], Any], dump: Callable[[Any], str] = str) -> Callable[[], None]:
+    """Call before creating the widget `key`: apply the link's value; return the on_change that updates the link."""
+    value = read(key, parse)
+    if value is not None and st.session_state.get(key) != value:
+        st.session_state[key] = value
+
+    def update_link() -> None:
+        current = st.session_state.get(key)
+        if current is None:
+            st.query_params.pop(key, None)
+        else:
+            st.query_params[key] = dump(current)
+
+    return update_link

@@ -1,0 +1,75 @@
+"""Patient, consultation and workshop views. The mode is kept for the session and shown in the URL."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import links
+
+MODES = {"patient": "Patient", "consult": "Consultation", "workshop": "Workshop"}
+DEFAULT = "patient"
+SWITCH = "mode-switch"
+
+# Large type for a shared screen or a projector: body text at least 20 px, wider content.
+LARGE_TYPE_CSS = """
+<style>
+  [data-testid="stMainBlockContainer"] { max-width: 1100px; }
+  [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
+  [data-testid="stWidgetLabel"] p, [data-testid="stCaptionContainer"] { font-size: 21px !important; }
+  [data-testid="stCaptionContainer"] { font-size: 18px !important; }
+  [data-baseweb="select"] div, [data-testid="stDateInputField"] input { font-size: 20px !important; }
+  h1 { font-size: 3rem !important; }
+</style>
+"""
+
+
+def current() -> str:
+    """The mode from the link if it has a valid one, else the session's, else patient."""
+    chosen = links.read("mode", lambda raw: raw if raw in MODES else None)
+    if chosen is not None:
+        st.session_state["mode"] = chosen
+    mode = st.session_state.get("mode", DEFAULT)
+    # Page switches drop query parameters: put the mode back so the address can be shared as is.
+    if mode == DEFAULT:
+        st.query_params.pop("mode", None)
+    else:
+        st.query_params["mode"] = mode
+    return mode
+
+
+def _switched() -> None:
+    st.session_state["mode"] = st.session_state[SWITCH] or DEFAULT
+    st.query_params["mode"] = st.session_state["mode"]
+
+
+def switch(mode: str) -> None:
+    """The sidebar control that changes the view."""
+    st.session_state[SWITCH] = mode
+    st.sidebar.segmented_control(
+        "View",
+        options=list(MODES),
+        format_func=MODES.get,
+        key=SWITCH,
+        on_change=_switched,
+        help="Consultation and workshop views use large type for a shared screen or projector.",
+    )
+
+
+def apply(mode: str) -> None:
+    if mode != DEFAULT:
+        st.html(LARGE_TYPE_CSS)
+
+
+def active() -> str:
+    """The mode chosen for this session (app.py resolves it at the start of every run)."""
+    return st.session_state.get("mode", DEFAULT)
+
+
+def large_type() -> bool:
+    """Consultation and workshop views are read from a distance."""
+    return active() != DEFAULT
+
+
+def is_presenting(mode: str) -> bool:
+    """A shared screen: nothing personal is gathered or shown."""
+    return mode == "consult"
