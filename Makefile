@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test check lint browser clean
+.PHONY: run test check audit browser clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -28,6 +28,11 @@ check: $(VENV)/.installed
 
 test: $(VENV)/.installed browser check
 	$(PY) -m pytest
+
+# Needs PyPI's vulnerability API (not reachable from every network).
+audit: $(VENV)/.installed
+	$(PY) -m pip install --quiet pip-audit
+	$(VENV)/bin/pip-audit -r requirements.txt
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts

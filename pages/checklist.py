@@ -21,7 +21,7 @@ for item in k.checklist:
 
 result = checklist_result(k, ticked)
 explored.remember("checklist", {"ticked": ticked})
-st.subheader("Your result")
+st.header("Your result")
 total = len(result.covered) + len(result.missing)
 st.progress(len(result.covered) / total, text=f"You have covered {len(result.covered)} of {total}.")
 if result.complete:

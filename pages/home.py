@@ -15,18 +15,18 @@ st.markdown(
 render.emergency_line(k)
 
 with st.container(border=True):
-    st.subheader("Worried about a symptom now?")
+    st.header("Worried about a symptom now?")
     st.markdown("Answer a few questions. You will see how soon to get help and who to contact.")
     st.page_link("pages/self_check.py", label="Start the symptom self-check", icon=":material/emergency:")
 
 with st.container(border=True):
-    st.subheader("Thinking about treatment?")
+    st.header("Thinking about treatment?")
     st.markdown("Find out what can be reversed, and what to ask before you book.")
     st.page_link("pages/checklist.py", label="Choosing an injector: questions to ask", icon=":material/checklist:")
     st.page_link("pages/reversibility.py", label="Can my filler or Botox be reversed?", icon=":material/undo:")
 
 with st.container(border=True):
-    st.subheader("Already had treatment?")
+    st.header("Already had treatment?")
     st.markdown("See what recovery usually looks like, day by day.")
     st.page_link("pages/timeline.py", label="Recovery timeline", icon=":material/timeline:")
 

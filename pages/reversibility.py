@@ -43,17 +43,17 @@ def show(answer: Reversibility) -> None:
         render.sources_caption(k, answer.product.sources)
     render.cited(k, answer.headline)
     if answer.how_to_find_out:
-        st.subheader("How to find out")
+        st.header("How to find out")
         render.cited_list(k, answer.how_to_find_out)
     if answer.options:
-        st.subheader("What can be done")
+        st.header("What can be done")
         for option in answer.options:
             render.method(k, option)
     if answer.lasts:
-        st.subheader("How long it lasts")
+        st.header("How long it lasts")
         render.cited(k, answer.lasts)
     if answer.caveats:
-        st.subheader("Good to know")
+        st.header("Good to know")
         render.cited_list(k, answer.caveats)
     st.page_link("pages/timeline.py", label="See the recovery timeline", icon=":material/timeline:")
 

@@ -35,7 +35,7 @@ update_link()  # the address always names the scenario shown, ready to share
 scenario = scenarios[chosen]
 
 with st.container(border=True):
-    st.subheader(scenario.title)
+    st.header(scenario.title)
     st.markdown(scenario.story)
     st.markdown(f"**{scenario.question}**")
     if scenario.case.tool == "triage":

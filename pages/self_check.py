@@ -18,11 +18,11 @@ st.markdown(
     "and who to contact, based on your answers. If you are worried, contact your injector anyway."
 )
 
-st.subheader("1. Do you have any of these right now?")
+st.header("1. Do you have any of these right now?")
 reports = [SymptomReport(symptom=s.id) for s in red_flags(k) if st.checkbox(s.question, key=f"flag-{s.id}")]
 early_result = st.container()
 
-st.subheader("2. Your treatment")
+st.header("2. Your treatment")
 treatment = st.radio(
     "What did you have injected?",
     options=[t.id for t in k.treatments],
@@ -33,7 +33,7 @@ days_since = st.number_input(
     "How many days ago was it? (0 means today)", min_value=0, max_value=3650, value=0, step=1, key="self-check-days"
 )
 
-st.subheader("3. Other symptoms")
+st.header("3. Other symptoms")
 st.caption("Tick any you have. Then say if each one is getting better or worse.")
 for symptom in usual_symptoms(k, treatment):
     if st.checkbox(symptom.question, key=f"symptom-{symptom.id}"):
@@ -52,7 +52,7 @@ explored.remember(
     if reports
     else None,
 )
-st.subheader("Your result")
+st.header("Your result")
 if result.level.id == "emergency":
     # Emergency advice must not wait below the other questions: the full card goes right under them.
     with early_result:

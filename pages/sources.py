@@ -26,7 +26,7 @@ for source in k.sources:
         with st.expander(f"What it supports ({len(uses[source.id])})"):
             st.markdown("\n".join(f"- {place}" for place in uses[source.id]))
 
-st.subheader("Words explained")
+st.header("Words explained")
 for entry in k.glossary:
     st.markdown(f"**{entry.term}**: {entry.meaning.text}")
     render.sources_caption(k, entry.meaning.sources)

@@ -31,7 +31,7 @@ else:
         explored.recall(t) for t in ("reversibility", "timeline", "self_check", "checklist")
     )
     today = dt.date.today()
-    st.subheader("What to include")
+    st.header("What to include")
     parts = {}
     if product is not None and st.checkbox("The product and whether it can be dissolved", value=True):
         parts["reversibility"] = assess_reversibility(k, **product)

@@ -52,7 +52,7 @@ st.caption(
 for series in result.series:
     render.cited(k, series.explanation)
 
-st.subheader("Key dates")
+st.header("Key dates")
 for window in result.windows:
     span = f"Day {window.days.start:g}" + (f" to {window.days.end:g}" if window.days.end != window.days.start else "")
     if window.start_date:

@@ -5,22 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import links
+from ui.style import BASE_CSS, LARGE_TYPE_CSS
 
 MODES = {"patient": "Patient", "consult": "Consultation", "workshop": "Workshop"}
 DEFAULT = "patient"
 SWITCH = "mode-switch"
-
-# Large type for a shared screen or a projector: body text at least 20 px, wider content.
-LARGE_TYPE_CSS = """
-<style>
-  [data-testid="stMainBlockContainer"] { max-width: 1100px; }
-  [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
-  [data-testid="stWidgetLabel"] p, [data-testid="stCaptionContainer"] { font-size: 21px !important; }
-  [data-testid="stCaptionContainer"] { font-size: 18px !important; }
-  [data-baseweb="select"] div, [data-testid="stDateInputField"] input { font-size: 20px !important; }
-  h1 { font-size: 3rem !important; }
-</style>
-"""
 
 
 def current() -> str:
@@ -56,8 +45,7 @@ def switch(mode: str) -> None:
 
 
 def apply(mode: str) -> None:
-    if mode != DEFAULT:
-        st.html(LARGE_TYPE_CSS)
+    st.html(BASE_CSS if mode == DEFAULT else BASE_CSS + LARGE_TYPE_CSS)
 
 
 def active() -> str:

@@ -94,13 +94,13 @@ def care_card(k: Knowledge, result: Triage) -> None:
             else:
                 st.markdown("You did not tick any of the listed signs or symptoms.")
     if result.aftercare:
-        st.markdown("#### Aftercare")
+        st.markdown("### Aftercare")
         cited_list(k, (tip.text for tip in result.aftercare))
     safety_net(k, result)
 
 
 def safety_net(k: Knowledge, result: Triage) -> None:
-    st.markdown("#### When to get help anyway")
+    st.markdown("### When to get help anyway")
     cited_list(k, result.safety_net)
 
 

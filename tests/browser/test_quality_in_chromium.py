@@ -1,0 +1,185 @@
+"""Quality gates in a real Chromium: accessibility (axe-core), phones, keyboard-only use, and privacy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from chromium import assert_no_exception, open_app, settle, shoot
+
+from knowledge import load_knowledge
+
+K = load_knowledge()
+pytestmark = pytest.mark.browser
+
+# Each page in a state that shows its main content (results included).
+PAGES = {
+    "home": "",
+    "self-check": "self-check",
+    "reversibility": "reversibility?product=radiesse",
+    "timeline": "timeline?treatment=botox&date=2026-09-01",
+    "checklist": "checklist",
+    "scenarios": "scenarios?mode=workshop&scenario=cheek-filler-pale-skin",
+    "summary": "summary",
+    "sources": "sources",
+}
+BLOCKING = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def themed_page(browser, request):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
+    yield context.new_page()
+    context.close()
+
+
+def blocking_violations(axe, page) -> list[str]:
+    page.wait_for_timeout(800)  # let theme colour transitions finish before measuring contrast
+    report = axe.run(page).response
+    return [
+        f"{v['id']} ({v['impact']}): {node['target']}"
+        for v in report["violations"]
+        if v["impact"] in BLOCKING
+        for node in v["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("themed_page", ["light", "dark"], indirect=True)
+@pytest.mark.parametrize("name", PAGES)
+def test_no_serious_accessibility_violations(name, themed_page, server, axe, artifacts):
+    open_app(themed_page, server, PAGES[name])
+    if name == "self-check":  # include a result card in the check
+        themed_page.get_by_text(K.symptom_by_id["stroke-signs"].question).click()
+        settle(themed_page)
+    violations = blocking_violations(axe, themed_page)
+    (artifacts / "axe").mkdir(exist_ok=True)
+    scheme = (themed_page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") and "dark") or "light"
+    (artifacts / "axe" / f"{name}-{scheme}.json").write_text(json.dumps(violations, indent=1))
+    assert violations == []
+
+
+@pytest.mark.parametrize("name", ["home", "self-check", "timeline", "scenarios"])
+def test_no_serious_accessibility_violations_in_consultation_view(name, page, server, axe):
+    path = PAGES[name]
+    open_app(page, server, path + ("&" if "?" in path else "?") + "mode=consult")
+    assert blocking_violations(axe, page) == []
+
+
+def test_chart_has_a_text_alternative(page, server):
+    open_app(page, server, PAGES["timeline"])
+    chart = page.locator("[data-testid=stVegaLiteChart]").first
+    chart.wait_for()
+    page.locator("[data-testid=stVegaLiteChart][role=graphics-document]").first.wait_for()
+    label = chart.get_attribute("aria-label")
+    assert "illustrative" in label and "table" in label
+
+
+def tab_to(page, matches: str, limit: int = 80) -> None:
+    """Press Tab until the focused element matches the JS predicate `matches` (given `el`)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!el && ({matches}); }})()"):
+            return
+    raise AssertionError(f"keyboard focus never reached: {matches}")
+
+
+def test_keyboard_only_reaches_every_tools_result(page, server):
+    open_app(page, server, "self-check")
+    tab_to(page, "el.type === 'checkbox'")
+    page.keyboard.press("Space")
+    settle(page)
+    page.locator(".st-key-care-card-emergency").wait_for()
+
+    open_app(page, server, "reversibility")
+    tab_to(page, "el.getAttribute('role') === 'combobox'")
+    page.keyboard.type("Sculptra")
+    page.keyboard.press("Enter")
+    settle(page)
+    page.get_by_text("No: it cannot be dissolved").wait_for()
+
+    open_app(page, server, "timeline")
+    tab_to(page, "el.getAttribute('role') === 'combobox'")
+    page.keyboard.type("Botox")
+    page.keyboard.press("Enter")
+    settle(page)
+    page.get_by_text("Botox wears off").first.wait_for()
+
+    open_app(page, server, "checklist")
+    tab_to(page, "el.type === 'checkbox'")
+    page.keyboard.press("Space")
+    settle(page)
+    page.get_by_text(f"You have covered 1 of {len(K.checklist)}.").wait_for()
+
+    open_app(page, server, "scenarios?mode=workshop&scenario=radiesse-lump")
+    tab_to(page, "el.type === 'checkbox' || el.getAttribute('role') === 'switch'")
+    page.keyboard.press("Space")
+    settle(page)
+    page.locator(".st-key-scenario-answer").wait_for()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_phone_width_has_no_sideways_scrolling(name, phone, server, artifacts):
+    open_app(phone, server, PAGES[name])
+    phone.wait_for_timeout(500)
+    overflow = phone.evaluate(
+        """() => [document.documentElement, document.querySelector('[data-testid=stMain]')]
+             .filter(Boolean).map(e => e.scrollWidth - e.clientWidth)"""
+    )
+    assert max(overflow) <= 1, overflow
+    assert_no_exception(phone)
+    shoot(phone, artifacts, f"page-{name}-390")
+
+
+def test_phone_self_check_result_is_readable(phone, server, artifacts):
+    open_app(phone, server, "self-check")
+    phone.get_by_text(K.symptom_by_id["vision-change"].question).click()
+    settle(phone)
+    card = phone.locator(".st-key-care-card-emergency")
+    card.wait_for()
+    card.scroll_into_view_if_needed()
+    box = card.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    title = card.get_by_text(K.level_by_id["emergency"].title)
+    assert title.is_visible()
+    size = float(card.locator("p").first.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px"))
+    assert size >= 16
+    assert card.get_by_text(K.level_by_id["emergency"].do_this.text).is_visible()
+    shoot(phone, artifacts, "self-check-emergency-390")
+
+
+def test_self_check_answers_leave_no_trace(page, server):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_app(page, server, "self-check")
+    chosen = [K.symptom_by_id["skin-colour-change"], K.symptom_by_id["fever"]]
+    for symptom in chosen:
+        page.get_by_text(symptom.question).click()
+        settle(page)
+    page.locator(".st-key-care-card-urgent").wait_for()
+
+    # Not in the address: nothing beyond the page path.
+    assert page.url == f"{server.url}/self-check"
+    # Not in the server log.
+    log = server.log.read_text()
+    for symptom in chosen:
+        for trace in (symptom.id, symptom.label, symptom.question):
+            assert trace not in log
+    # Not in any file: the server wrote nothing where it runs.
+    assert [p.name for p in Path(server.workdir).iterdir()] == []
+    # Every request went to this server only: no fonts, scripts or telemetry from elsewhere.
+    outside = [url for url in requests if not url.startswith((server.url, "data:", "blob:"))]
+    assert outside == []

@@ -1,0 +1,78 @@
+"""Security configuration, no user text in raw HTML, and a visible label on every widget."""
+
+from __future__ import annotations
+
+import ast
+import tomllib
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+VIEW_CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
+
+
+def test_usage_statistics_are_off():
+    assert CONFIG["browser"]["gatherUsageStats"] is False
+
+
+def test_xsrf_protection_is_on_and_error_details_are_hidden():
+    assert CONFIG["server"]["enableXsrfProtection"] is True
+    assert CONFIG["client"]["showErrorDetails"] == "none"
+
+
+def test_deployment_guide_documents_allowed_hosts():
+    assert "server.allowedHosts" in (ROOT / "README.md").read_text()
+
+
+def raw_html_calls(path: Path) -> list[ast.Call]:
+    calls = []
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            unsafe = any(kw.arg == "unsafe_allow_html" for kw in node.keywords)
+            if name == "html" or unsafe:
+                calls.append(node)
+    return calls
+
+
+def test_raw_html_only_ever_gets_fixed_style_rules():
+    """st.html and unsafe_allow_html take only the constant style sheets of ui/style.py, never user text."""
+    found = {path.name: raw_html_calls(path) for path in VIEW_CODE}
+    assert not [name for name, calls in found.items() if calls and name != "modes.py"]
+    (call,) = found["modes.py"]
+    names = {n.id for n in ast.walk(call.args[0]) if isinstance(n, ast.Name)}
+    assert names <= {"BASE_CSS", "LARGE_TYPE_CSS", "mode", "DEFAULT"}
+
+
+WIDGETS = ("checkbox", "radio", "selectbox", "number_input", "date_input", "toggle", "button_group", "text_input")
+PAGES = [
+    "pages/home.py",
+    "pages/self_check.py",
+    "pages/reversibility.py",
+    "pages/timeline.py",
+    "pages/checklist.py",
+    "pages/scenarios.py",
+    "pages/summary.py",
+    "pages/sources.py",
+]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    st.cache_resource.clear()
+    yield
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_widget_has_a_visible_label(page, open_page):
+    at = open_page(page, query={"mode": "workshop"})
+    if page == "pages/self_check.py":  # show the follow-up questions too
+        at.checkbox(key="symptom-swelling").check().run()
+    widgets = [w for kind in WIDGETS for w in at.get(kind)]
+    assert widgets
+    for widget in widgets:
+        assert widget.proto.label.strip(), widget
+        assert widget.proto.label_visibility.value == widget.proto.label_visibility.VISIBLE
