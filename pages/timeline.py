@@ -6,7 +6,7 @@ import streamlit as st
 
 from knowledge.queries import timeline
 from ui import explored, links, modes, render
-from ui.charts import timeline_chart
+from ui.charts import timeline_spec
 from ui.knowledge import knowledge
 
 k = knowledge()
@@ -44,7 +44,7 @@ explored.remember("timeline", {"treatment": treatment, "start": start})
 
 result = timeline(k, treatment, start)
 today = dt.date.today() if start else None
-st.altair_chart(timeline_chart(result, today, large=modes.large_type()))
+st.vega_lite_chart(timeline_spec(treatment, start, today, modes.large_type()))
 st.caption(
     "The curves are illustrative: they show a typical shape, not what will happen to you. "
     "Healing differs from person to person."

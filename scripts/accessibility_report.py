@@ -37,7 +37,9 @@ with socket.socket() as s:
     port = s.getsockname()[1]
 server = subprocess.Popen(
     [sys.executable, str(ROOT / "serve.py"), "--server.port", str(port), "--server.address", "127.0.0.1"],
-    cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    cwd=ROOT,
+    stdout=subprocess.DEVNULL,
+    stderr=subprocess.DEVNULL,
 )
 try:
     for _ in range(100):

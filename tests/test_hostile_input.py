@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from apptest_text import page_text
+from app_pages import PAGES, page_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hs
 from streamlit.testing.v1 import AppTest, app_test
@@ -27,16 +27,6 @@ from ui.navigation import NavigationOnlyPagesManager, use_st_navigation_only
 
 K = load_knowledge()
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-PAGES = [
-    "pages/home.py",
-    "pages/self_check.py",
-    "pages/reversibility.py",
-    "pages/timeline.py",
-    "pages/checklist.py",
-    "pages/scenarios.py",
-    "pages/summary.py",
-    "pages/sources.py",
-]
 KNOWN_KEYS = ["mode", "product", "treatment", "date", "scenario"]
 NASTY = [
     "<script>alert(1)</script>",

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 import streamlit as st
-from apptest_text import page_text
+from app_pages import page_text
 
 from knowledge.queries import answer_scenario
 from ui import render

@@ -6,19 +6,10 @@ import json
 
 import pytest
 import streamlit as st
-from apptest_text import page_text
+from app_pages import PAGES, page_text
 
 from knowledge.queries import SymptomReport, triage
 from ui.knowledge import CONTENT_DIR_ENV
-
-PAGES = [
-    "pages/home.py",
-    "pages/self_check.py",
-    "pages/reversibility.py",
-    "pages/timeline.py",
-    "pages/checklist.py",
-    "pages/sources.py",
-]
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from app_pages import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
@@ -48,16 +49,6 @@ def test_raw_html_only_ever_gets_fixed_style_rules():
 
 
 WIDGETS = ("checkbox", "radio", "selectbox", "number_input", "date_input", "toggle", "button_group", "text_input")
-PAGES = [
-    "pages/home.py",
-    "pages/self_check.py",
-    "pages/reversibility.py",
-    "pages/timeline.py",
-    "pages/checklist.py",
-    "pages/scenarios.py",
-    "pages/summary.py",
-    "pages/sources.py",
-]
 
 
 @pytest.fixture(autouse=True)

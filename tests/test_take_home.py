@@ -7,7 +7,7 @@ import io
 
 import pytest
 import streamlit as st
-from apptest_text import page_text
+from app_pages import page_text
 from icalendar import Calendar
 from pypdf import PdfReader
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import altair as alt
+import streamlit as st
 
-from knowledge.queries import Timeline
+from knowledge.queries import Timeline, timeline
+from ui.knowledge import content_directory, knowledge
 
 
 def timeline_chart(result: Timeline, today: dt.date | None = None, *, large: bool = False) -> alt.LayerChart:
@@ -83,3 +86,17 @@ def timeline_chart(result: Timeline, today: dt.date | None = None, *, large: boo
             .configure_title(fontSize=22)
         )
     return chart
+
+
+def timeline_spec(treatment: str, start: dt.date | None, today: dt.date | None, large: bool) -> dict[str, Any]:
+    """The chart as a Vega-Lite spec. Building and validating it takes far longer than the page's query,
+    and it depends only on these inputs, so each spec is made once per process."""
+    return _cached_spec(content_directory(), treatment, start, today, large)
+
+
+@st.cache_data(max_entries=2000, show_spinner=False)
+def _cached_spec(
+    content: str, treatment: str, start: dt.date | None, today: dt.date | None, large: bool
+) -> dict[str, Any]:
+    # `content` is only part of the key: a different content folder gets its own specs.
+    return timeline_chart(timeline(knowledge(), treatment, start), today, large=large).to_dict()

@@ -20,11 +20,15 @@ def _load(directory: str) -> Knowledge:
     return load_knowledge(directory)
 
 
+def content_directory() -> str:
+    """The content folder in use; also a cache key for anything derived from the knowledge."""
+    return os.environ.get(CONTENT_DIR_ENV) or str(CONTENT_DIR)
+
+
 def get_knowledge() -> Knowledge | None:
     """The validated knowledge, or None when the content is invalid (the problems go to the server log)."""
-    directory = os.environ.get(CONTENT_DIR_ENV) or str(CONTENT_DIR)
     try:
-        return _load(directory)
+        return _load(content_directory())
     except ContentError as error:
         log.error("The guide is unavailable: %s", error)
         return None

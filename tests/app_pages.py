@@ -1,6 +1,17 @@
-"""What a reader sees in an AppTest run, as text."""
+"""The app's page scripts, and what a reader sees on a page in an AppTest run."""
 
 from __future__ import annotations
+
+PAGES = [
+    "pages/home.py",
+    "pages/self_check.py",
+    "pages/reversibility.py",
+    "pages/timeline.py",
+    "pages/checklist.py",
+    "pages/scenarios.py",
+    "pages/summary.py",
+    "pages/sources.py",
+]
 
 
 def page_text(at) -> str:

@@ -1,0 +1,23 @@
+# The guide as one container: one Streamlit process, port 8501, health probe at /_stcore/health.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+WORKDIR /app
+
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+
+COPY .streamlit .streamlit
+COPY knowledge knowledge
+COPY ui ui
+COPY pages pages
+COPY app.py serve.py ./
+
+# Refuse to build an image whose content does not validate; run as an unprivileged user.
+RUN python -m knowledge check && useradd --no-create-home --shell /usr/sbin/nologin guide
+USER guide
+
+EXPOSE 8501
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
+  CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=2)"
+CMD ["python", "serve.py", "--server.port", "8501", "--server.address", "0.0.0.0"]
