@@ -1,19 +1,15 @@
 """Entry point: page config, navigation over pages/, the view mode, the sidebar, and the shared footer."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from ui import modes, render
 from ui.knowledge import get_knowledge
-
-# A local icon file: a named Material icon would make browsers fetch the favicon from a third party.
-ICON = Path(__file__).with_name("ui") / "assets" / "icon.png"
+from ui.style import ICON
 
 mode = modes.current()
 st.set_page_config(
     page_title="Injectables reversal guide",
-    page_icon=str(ICON),
+    page_icon=ICON,
     layout="centered",
     initial_sidebar_state="auto" if mode == modes.DEFAULT else "collapsed",
 )

@@ -1,7 +1,12 @@
-"""Start the app: `streamlit run app.py`, with Streamlit's legacy `pages/` layout switched off first.
+"""Start the app: `streamlit run app.py`, with two fixes to how Streamlit 1.67 serves it applied first.
 
-See ui/navigation.py for why. Usage: python serve.py [streamlit run options, e.g. --server.port 8501]
+- the legacy `pages/` layout is switched off (see ui/navigation.py);
+- websocket frames are sent at once, not held for the browser's ACK (see ui/network.py).
+
+Usage: python serve.py [streamlit run options, e.g. --server.port 8501]
 """
+
+from __future__ import annotations
 
 import sys
 from pathlib import Path
@@ -9,8 +14,20 @@ from pathlib import Path
 from streamlit.web import cli
 
 from ui.navigation import use_st_navigation_only
+from ui.network import send_frames_without_delay
+
+APP = Path(__file__).with_name("app.py")
+
+
+def main(script: Path = APP, options: list[str] | None = None, *, without_delay: bool = True) -> int:
+    """Serve `script`. The benchmarks serve their empty page through here too, so both run the same way,
+    and pass `without_delay=False` to measure Streamlit's default sockets."""
+    use_st_navigation_only()
+    if without_delay:
+        send_frames_without_delay()
+    sys.argv = ["streamlit", "run", str(script), *(sys.argv[1:] if options is None else options)]
+    return cli.main()
+
 
 if __name__ == "__main__":
-    use_st_navigation_only()
-    sys.argv = ["streamlit", "run", str(Path(__file__).with_name("app.py")), *sys.argv[1:]]
-    sys.exit(cli.main())
+    sys.exit(main())

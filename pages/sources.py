@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from knowledge.queries import facts_by_source
 from ui import render
-from ui.knowledge import knowledge
+from ui.knowledge import knowledge, source_uses
 
 k = knowledge()
-uses = facts_by_source(k)
+uses = source_uses()
 
 st.title("Sources")
 st.markdown(

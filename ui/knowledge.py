@@ -8,6 +8,7 @@ import os
 import streamlit as st
 
 from knowledge import CONTENT_DIR, ContentError, Knowledge, load_knowledge
+from knowledge.queries import facts_by_source
 
 log = logging.getLogger(__name__)
 
@@ -40,3 +41,13 @@ def knowledge() -> Knowledge:
     if loaded is None:
         st.stop()
     return loaded
+
+
+@st.cache_resource(show_spinner=False)
+def _facts_by_source(directory: str) -> dict[str, list[str]]:
+    return facts_by_source(_load(directory))
+
+
+def source_uses() -> dict[str, list[str]]:
+    """Which facts rely on each source: the same for everyone, so worked out once per process (read only)."""
+    return _facts_by_source(content_directory())

@@ -1,4 +1,13 @@
-"""The few style rules the theme options cannot express. Fixed text only: nothing a user typed gets here."""
+"""The app's icon and the few style rules the theme options cannot express. Fixed text only: nothing a user
+typed gets here."""
+
+import base64
+from pathlib import Path
+
+# A local file, not a named Material icon: that would make browsers fetch the favicon from a third party.
+# As a data URI made once per process, Streamlit does not reopen and re-register the image on every run.
+ICON_FILE = Path(__file__).parent / "assets" / "icon.png"
+ICON = "data:image/png;base64," + base64.b64encode(ICON_FILE.read_bytes()).decode()
 
 # Streamlit draws captions at 60% opacity, which fades their links below a 4.5:1 contrast ratio.
 # Full opacity and a strong grey keep the source lines readable in light and dark themes.
