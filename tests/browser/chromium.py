@@ -1,11 +1,49 @@
-"""Helpers for driving the app in Chromium."""
+"""Helpers for driving the app in Chromium: the browser tests and scripts/accessibility_report.py use them."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[2]
 READY = "[data-testid=stApp][data-test-script-state=notRunning]"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+# Each page in a state that shows its main content (results included).
+PAGES_WITH_RESULTS = {
+    "home": "",
+    "self-check": "self-check",
+    "reversibility": "reversibility?product=radiesse",
+    "timeline": "timeline?treatment=botox&date=2026-09-01",
+    "checklist": "checklist",
+    "scenarios": "scenarios?mode=workshop&scenario=cheek-filler-pale-skin",
+    "summary": "summary",
+    "sources": "sources",
+}
+
+
+class AppDidNotStart(RuntimeError):
+    pass
+
+
+def chromium_path() -> str | None:
+    candidates = [os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), "/usr/bin/chromium"]
+    return next((c for c in candidates if c and Path(c).exists()), None)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @dataclass
@@ -15,6 +53,35 @@ class Server:
     url: str
     log: Path
     workdir: Path
+
+
+@contextmanager
+def running_app(log: Path, workdir: Path, timeout: float = 60) -> Iterator[Server]:
+    """serve.py on a free local port, started in `workdir` with its output in `log`; stopped on exit."""
+    port = free_port()
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "serve.py"), "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--logger.level", "info"],
+            cwd=workdir, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise AppDidNotStart(f"the app did not start; see {log}:\n{log.read_text()[-2000:]}")
+            time.sleep(0.3)
+        yield Server(url=url, log=log, workdir=workdir)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
 
 
 def settle(page) -> None:

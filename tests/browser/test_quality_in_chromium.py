@@ -7,24 +7,13 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from chromium import assert_no_exception, open_app, settle, shoot
+from chromium import PAGES_WITH_RESULTS, assert_no_exception, open_app, settle, shoot
 
 from knowledge import load_knowledge
 
 K = load_knowledge()
 pytestmark = pytest.mark.browser
 
-# Each page in a state that shows its main content (results included).
-PAGES = {
-    "home": "",
-    "self-check": "self-check",
-    "reversibility": "reversibility?product=radiesse",
-    "timeline": "timeline?treatment=botox&date=2026-09-01",
-    "checklist": "checklist",
-    "scenarios": "scenarios?mode=workshop&scenario=cheek-filler-pale-skin",
-    "summary": "summary",
-    "sources": "sources",
-}
 BLOCKING = {"serious", "critical"}
 
 
@@ -52,9 +41,9 @@ def blocking_violations(axe, page) -> list[str]:
 
 
 @pytest.mark.parametrize("themed_page", ["light", "dark"], indirect=True)
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", PAGES_WITH_RESULTS)
 def test_no_serious_accessibility_violations(name, themed_page, server, axe, artifacts):
-    open_app(themed_page, server, PAGES[name])
+    open_app(themed_page, server, PAGES_WITH_RESULTS[name])
     if name == "self-check":  # include a result card in the check
         themed_page.get_by_text(K.symptom_by_id["stroke-signs"].question).click()
         settle(themed_page)
@@ -67,13 +56,13 @@ def test_no_serious_accessibility_violations(name, themed_page, server, axe, art
 
 @pytest.mark.parametrize("name", ["home", "self-check", "timeline", "scenarios"])
 def test_no_serious_accessibility_violations_in_consultation_view(name, page, server, axe):
-    path = PAGES[name]
+    path = PAGES_WITH_RESULTS[name]
     open_app(page, server, path + ("&" if "?" in path else "?") + "mode=consult")
     assert blocking_violations(axe, page) == []
 
 
 def test_chart_has_a_text_alternative(page, server):
-    open_app(page, server, PAGES["timeline"])
+    open_app(page, server, PAGES_WITH_RESULTS["timeline"])
     chart = page.locator("[data-testid=stVegaLiteChart]").first
     chart.wait_for()
     page.locator("[data-testid=stVegaLiteChart][role=graphics-document]").first.wait_for()
@@ -131,9 +120,9 @@ def phone(browser):
     context.close()
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", PAGES_WITH_RESULTS)
 def test_phone_width_has_no_sideways_scrolling(name, phone, server, artifacts):
-    open_app(phone, server, PAGES[name])
+    open_app(phone, server, PAGES_WITH_RESULTS[name])
     phone.wait_for_timeout(500)
     overflow = phone.evaluate(
         """() => [document.documentElement, document.querySelector('[data-testid=stMain]')]
