@@ -33,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"OK: content {k.meta.version} (reviewed {k.meta.reviewed}): {len(k.sources)} sources, "
         f"{len(k.materials)} materials, {len(k.products)} products, {len(k.methods)} methods, "
-        f"{len(k.symptoms)} symptoms, {len(k.series)} timeline series, {len(k.phases)} phases, "
+        f"{len(k.care_levels)} care levels, {len(k.symptoms)} symptoms in {len(k.symptom_groups)} question groups, "
+        f"{len(k.series)} timeline series, {len(k.phases)} phases, "
         f"{len(k.checklist)} checklist items, {len(k.citations)} cited statements"
     )
     return 0

@@ -13,6 +13,8 @@ from knowledge.schema import Knowledge
 
 CONTENT_DIR = Path(__file__).parent / "content"
 FILE_SUFFIX = ".yaml"
+# libyaml's safe loader when PyYAML was built with it (about 5 times faster), else the pure-Python one.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def _read(directory: Path) -> tuple[dict[str, Any], list[Problem]]:
             problems.append(Problem(name, "(file)", "this file is missing"))
             continue
         try:
-            raw[path.stem] = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw[path.stem] = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f" at line {mark.line + 1}" if mark else ""

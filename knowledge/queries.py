@@ -6,7 +6,6 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import cached_property
-from itertools import pairwise
 
 from pydantic import Field
 
@@ -30,12 +29,14 @@ from knowledge.schema import (
     Series,
     Source,
     Symptom,
+    SymptomGroup,
     SymptomReport,
     TimelineCase,
     Treatment,
     TriageCase,
     Verdict,
     iter_cited,
+    rank,
 )
 
 
@@ -149,12 +150,27 @@ class Reason(Model):
     symptom: Symptom
     level: CareLevelId
     because: Cited
+    worsening: bool = False
+
+
+class QuestionGroup(Model):
+    """A heading of the self-check and its questions for one treatment, most urgent first."""
+
+    group: SymptomGroup
+    intro: Cited | None
+    symptoms: tuple[Symptom, ...]
+
+    @property
+    def most_urgent(self) -> int:
+        return min(rank(s.level) for s in self.symptoms)
 
 
 class Triage(Model):
     level: CareLevel
     treatment: Treatment
     days_since: int
+    do_this: Cited = Field(description="the level's advice, worded for this treatment")
+    level_why: Cited = Field(description="why this level, worded for this treatment")
     reasons: tuple[Reason, ...] = Field(description="every answer's reasons, most urgent first")
     safety_net: tuple[Cited, ...]
     aftercare: tuple[AftercareTip, ...] = ()
@@ -166,26 +182,45 @@ class Triage(Model):
 
     @property
     def sources(self) -> tuple[str, ...]:
-        return cited_sources(self.level, self.reasons, self.safety_net, self.aftercare)
+        return cited_sources(self.do_this, self.level_why, self.reasons, self.safety_net, self.aftercare)
 
 
 def red_flags(k: Knowledge) -> list[Symptom]:
-    """The emergency questions, asked before anything else."""
+    """The emergency questions, asked first, before the treatment: they apply to every treatment."""
     return [s for s in k.symptoms if s.red_flag]
 
 
-def usual_symptoms(k: Knowledge, treatment: str) -> list[Symptom]:
-    """The other questions that apply to a treatment, most urgent first, in content order."""
+def question_groups(k: Knowledge, treatment: str) -> tuple[QuestionGroup, ...]:
+    """The other questions for a treatment, under their headings. The heading with the most urgent question
+    comes first; inside a heading, the most urgent question comes first (content order breaks ties)."""
     _treatment(k, treatment)
-    rank = {c.id: c.rank for c in k.care_levels}
-    chosen = [s for s in k.symptoms if not s.red_flag and treatment in s.applies_to]
-    return sorted(chosen, key=lambda s: rank[s.level])
+    groups = []
+    for group in k.symptom_groups:
+        asked = [s for s in k.symptoms if s.group == group.id and not s.red_flag and treatment in s.applies_to]
+        if asked:
+            groups.append(
+                QuestionGroup(
+                    group=group,
+                    intro=group.intro.for_treatment(treatment) if group.intro else None,
+                    symptoms=tuple(sorted(asked, key=lambda s: rank(s.level))),
+                )
+            )
+    return tuple(sorted(groups, key=lambda g: g.most_urgent))
+
+
+def usual_symptoms(k: Knowledge, treatment: str) -> list[Symptom]:
+    """The other questions for a treatment, in the order the self-check asks them."""
+    return [s for group in question_groups(k, treatment) for s in group.symptoms]
 
 
 def _treatment(k: Knowledge, treatment: str) -> Treatment:
     if treatment not in k.treatment_by_id:
         raise UnknownIdError(f"unknown treatment id {treatment!r}")
     return k.treatment_by_id[treatment]
+
+
+# Results at these levels also show aftercare: there is time to look after the area while waiting.
+AFTERCARE_LEVELS = ("soon", "self_care")
 
 
 def triage(k: Knowledge, treatment: str, days_since: int, reports: Sequence[SymptomReport]) -> Triage:
@@ -196,32 +231,40 @@ def triage(k: Knowledge, treatment: str, days_since: int, reports: Sequence[Symp
     chosen = _treatment(k, treatment)
     if days_since < 0:
         raise ValueError("days since treatment cannot be negative")
-    rank = {c.id: c.rank for c in k.care_levels}
     reasons: list[Reason] = []
     for report in reports:
         if report.symptom not in k.symptom_by_id:
             raise UnknownIdError(f"unknown symptom id {report.symptom!r}")
         symptom = k.symptom_by_id[report.symptom]
-        reasons.append(Reason(symptom=symptom, level=symptom.level, because=symptom.why))
+        why = symptom.why.for_treatment(treatment)
+        reasons.append(Reason(symptom=symptom, level=symptom.level, because=why, worsening=report.worsening))
         for esc in symptom.escalations:
-            if (
-                (not esc.when_worsening or report.worsening)
-                and (esc.from_day is None or days_since >= esc.from_day)
-                and (not esc.treatments or treatment in esc.treatments)
-            ):
-                reasons.append(Reason(symptom=symptom, level=esc.level, because=esc.reason))
-    reasons.sort(key=lambda r: rank[r.level])  # stable: keeps answer order within a level
-    level_id = reasons[0].level if reasons else "self_care"
-    level = k.level_by_id[level_id]
-    aftercare = tuple(tip for tip in k.aftercare if treatment in tip.treatments) if level_id == "self_care" else ()
+            if esc.applies(treatment, days_since, report.worsening):
+                reasons.append(Reason(symptom=symptom, level=esc.level, because=esc.reason, worsening=report.worsening))
+    reasons.sort(key=lambda r: rank(r.level))  # stable: keeps answer order within a level
+    level = k.level_by_id[reasons[0].level if reasons else "self_care"]
+    aftercare = aftercare_for(k, treatment) if level.id in AFTERCARE_LEVELS else ()
     return Triage(
         level=level,
         treatment=chosen,
         days_since=days_since,
+        do_this=level.do_this.for_treatment(treatment),
+        level_why=level.why.for_treatment(treatment),
         reasons=tuple(reasons),
         safety_net=k.safety_net,
         aftercare=aftercare,
     )
+
+
+def aftercare_for(k: Knowledge, treatment: str) -> tuple[AftercareTip, ...]:
+    """Aftercare for a treatment: tips for any material first, then tips for one material only."""
+    tips = [tip for tip in k.aftercare if treatment in tip.treatments]
+    return tuple(sorted(tips, key=lambda tip: bool(tip.materials)))
+
+
+def tip_materials(k: Knowledge, tip: AftercareTip) -> tuple[str, ...]:
+    """Plain names of the materials a tip is only for (empty: it applies after any)."""
+    return tuple(k.material_by_id[m].plain_name for m in tip.materials)
 
 
 # --- Timeline ------------------------------------------------------------------------------------
@@ -266,14 +309,7 @@ class Timeline(Model):
 
 def value_on_day(series: Series, day: float) -> float:
     """The curve's value on a day: straight lines between its points, flat beyond the ends."""
-    points = series.points
-    if day <= points[0].day:
-        return points[0].value
-    for before, after in pairwise(points):
-        if day <= after.day:
-            share = (day - before.day) / (after.day - before.day)
-            return round(before.value + share * (after.value - before.value), 2)
-    return points[-1].value
+    return series.value_on(day)
 
 
 def timeline(k: Knowledge, treatment: str, start: dt.date | None = None) -> Timeline:
@@ -402,7 +438,7 @@ def answer_scenario(k: Knowledge, scenario: Scenario) -> ScenarioAnswer:
     if isinstance(case, TriageCase):
         result = triage(k, case.treatment, case.days_since, case.answers)
         answer: tuple[str, ...] = (result.level.id,)
-        why = (result.level.do_this, *(r.because for r in result.triggering))
+        why = (result.do_this, *(r.because for r in result.triggering))
         agrees = answer == (case.expected,)
     elif isinstance(case, ReversibilityCase):
         found = assess_reversibility(k, product=case.product, material=case.material)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from functools import cached_property
+from itertools import pairwise
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
@@ -19,10 +20,36 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Day = Annotated[float, Field(ge=0)]
 
-CareLevelId = Literal["emergency", "urgent", "soon", "self_care"]
-SourceKind = Literal["seed", "regulator", "guideline", "study", "manufacturer"]
+# The care levels, most urgent first. The one list the content, the queries, the pages and the tests use.
+CARE_LEVELS = ("emergency", "act_now", "urgent", "soon", "self_care")
+CareLevelId = Literal[CARE_LEVELS]
+
+# What a source is. A clinical claim must rest on at least one AUTHORITY kind: a seed article or a clinic
+# page ("context") may stand next to one, never alone.
+SourceKind = Literal["seed", "regulator", "guideline", "study", "label", "manufacturer", "context"]
+AUTHORITY_KINDS = frozenset({"regulator", "guideline", "study", "label"})
+
+# Dangers a sign can point to, and the least urgent level any answer set holding that sign may get.
+DANGER_FLOOR: dict[str, str] = {
+    "blocked_vessel": "act_now",
+    "eye": "emergency",
+    "stroke": "emergency",
+    "anaphylaxis": "emergency",
+    "toxin_spread": "emergency",
+}
+Danger = Literal[tuple(DANGER_FLOOR)]
+
+# A curve of the timeline that draws a sign's usual course says when that sign is still expected. A rule that
+# calls the sign "longer than usual" must not start while the curve is above this share of its peak.
+SETTLED_SHARE = 0.25
+
 TreatmentKind = Literal["filler", "toxin", "dissolver"]
 Verdict = Literal["dissolvable", "not_dissolvable", "wears_off", "unknown"]
+
+
+def rank(level: str) -> int:
+    """0 is the most urgent level."""
+    return CARE_LEVELS.index(level)
 
 
 class Model(BaseModel):
@@ -34,6 +61,23 @@ class Cited(Model):
 
     text: Text
     sources: tuple[Id, ...] = Field(min_length=1)
+
+
+class Version(Cited):
+    """The wording of a statement for some treatments, where it differs from the general one."""
+
+    treatments: tuple[Id, ...] = Field(min_length=1)
+
+
+class PerTreatment(Cited):
+    """A statement with its general wording, and other wordings for treatments where the facts differ
+    (Botox cannot be dissolved; a blocked blood vessel is a filler problem)."""
+
+    versions: tuple[Version, ...] = ()
+
+    def for_treatment(self, treatment: str) -> Cited:
+        chosen = next((v for v in self.versions if treatment in v.treatments), None)
+        return Cited(text=(chosen or self).text, sources=(chosen or self).sources)
 
 
 class DayRange(Model):
@@ -49,15 +93,35 @@ class DayRange(Model):
         return self
 
 
+class ClinicalReview(Model):
+    """Whether a named clinician has signed off this version of the content. Never implied: stated."""
+
+    status: Literal["not_signed_off", "signed_off"]
+    statement: Text = Field(description="what readers are told about clinical review")
+    clinician: Text | None = None
+    signed_off_on: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _named_when_signed(self) -> ClinicalReview:
+        named = self.clinician is not None and self.signed_off_on is not None
+        if self.status == "signed_off" and not named:
+            raise ValueError("a sign-off needs the clinician's name and the date")
+        if self.status == "not_signed_off" and (self.clinician or self.signed_off_on):
+            raise ValueError("no clinician or date may be named until the content is signed off")
+        return self
+
+
 class Meta(Model):
     title: Text
     version: Text
     reviewed: dt.date
-    reviewed_by: Text
+    reviewed_by: Text = Field(description="who checked the content against its sources")
+    clinical_review: ClinicalReview
     review_every_months: int = Field(ge=1, le=24)
     update_policy: Text
     disclaimer: Text
     emergency_line: Cited
+    act_now_line: Cited
 
 
 class Source(Model):
@@ -65,10 +129,23 @@ class Source(Model):
     short: Text = Field(description="a short label for inline citations")
     title: Text
     publisher: Text
+    author: Text | None = None
+    year: int | None = Field(default=None, ge=1900, le=2100)
     url: HttpUrl | None = None
+    no_url: Text | None = Field(default=None, description="why there is no web address")
     kind: SourceKind
     reviewed: dt.date
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _url_or_reason(self) -> Source:
+        if (self.url is None) == (self.no_url is None):
+            raise ValueError("a source needs either a url or, if it has none, a no_url reason (not both)")
+        return self
+
+    @property
+    def authoritative(self) -> bool:
+        return self.kind in AUTHORITY_KINDS
 
 
 class Treatment(Model):
@@ -120,40 +197,96 @@ class UnknownProductAdvice(Model):
 
 
 class CareLevel(Model):
+    """One care card: what to do, how soon, whom to contact, and why, most urgent first."""
+
     id: CareLevelId
-    rank: int = Field(ge=0, description="0 is the most urgent")
     title: Text
     icon: Text
-    do_this: Cited
+    do_this: PerTreatment
     how_soon: Text
     contact: Text
+    why: PerTreatment
+
+    @property
+    def rank(self) -> int:
+        return rank(self.id)
 
 
-class Escalation(Model):
+class DayWindow(Model):
+    """Days after treatment (day 0 is the day of treatment) on which a rule holds; open ends allowed."""
+
+    from_day: Day | None = None
+    until_day: Day | None = None
+
+    @model_validator(mode="after")
+    def _ordered_window(self) -> DayWindow:
+        if self.from_day is not None and self.until_day is not None and self.from_day > self.until_day:
+            raise ValueError(f"from_day ({self.from_day:g}) must not be after until_day ({self.until_day:g})")
+        return self
+
+    def covers(self, day: float) -> bool:
+        return (self.from_day is None or day >= self.from_day) and (self.until_day is None or day <= self.until_day)
+
+
+class Escalation(DayWindow):
     """A condition under which a symptom needs a more urgent level than its usual one."""
 
     level: CareLevelId
     when_worsening: bool = False
-    from_day: Day | None = None
     treatments: tuple[Id, ...] = ()
     reason: Cited
 
     @model_validator(mode="after")
     def _has_condition(self) -> Escalation:
-        if not self.when_worsening and self.from_day is None and not self.treatments:
-            raise ValueError("an escalation needs a condition: when_worsening, from_day or treatments")
+        if not (self.when_worsening or self.treatments or self.from_day is not None or self.until_day is not None):
+            raise ValueError("an escalation needs a condition: when_worsening, a day or treatments")
         return self
+
+    def for_treatment(self, treatment: str) -> bool:
+        return not self.treatments or treatment in self.treatments
+
+    def applies(self, treatment: str, day: float, worsening: bool) -> bool:
+        return self.for_treatment(treatment) and self.covers(day) and (worsening or not self.when_worsening)
+
+
+class Signal(DayWindow):
+    """This sign can point to a danger (for these treatments, on these days, or only when getting worse).
+    Any answer set holding it must get at least the danger's level (DANGER_FLOOR)."""
+
+    danger: Danger
+    treatments: tuple[Id, ...] = Field(default=(), description="empty: every treatment the question applies to")
+    when_worsening: bool = False
+
+
+class SymptomGroup(Model):
+    """A plain-words heading that questions are grouped under, so people find the one that fits."""
+
+    id: Id
+    title: Text
+    intro: PerTreatment | None = None
 
 
 class Symptom(Model):
     id: Id
-    label: Text
-    question: Text
-    red_flag: bool = False
+    group: Id
+    label: Text = Field(description="a short name, shown in the reasons for a result")
+    question: Text = Field(description="the checkbox label a person reads")
+    red_flag: bool = Field(default=False, description="asked first, before the treatment, for every treatment")
     applies_to: tuple[Id, ...] = Field(min_length=1)
     level: CareLevelId
-    why: Cited
+    why: PerTreatment
+    worse_means: Text | None = Field(default=None, description="what 'getting worse' means for this sign")
+    signals: tuple[Signal, ...] = ()
     escalations: tuple[Escalation, ...] = ()
+
+    def level_on(self, treatment: str, day: float, worsening: bool) -> str:
+        """The most urgent level this answer leads to on that day, for that treatment."""
+        levels = [self.level] + [e.level for e in self.escalations if e.applies(treatment, day, worsening)]
+        return min(levels, key=rank)
+
+    def asks_trend(self, treatment: str) -> bool:
+        """Whether "is it getting worse?" can change the result for this treatment."""
+        return any(e.when_worsening and e.for_treatment(treatment) for e in self.escalations)
 
 
 class SeriesPoint(Model):
@@ -170,6 +303,9 @@ class Series(Model):
     measure: Text
     points: tuple[SeriesPoint, ...] = Field(min_length=2)
     explanation: Cited
+    symptoms: tuple[Id, ...] = Field(
+        default=(), description="self-check signs whose usual course this curve draws (checked against their rules)"
+    )
 
     @model_validator(mode="after")
     def _days_increase(self) -> Series:
@@ -177,6 +313,27 @@ class Series(Model):
         if days != sorted(set(days)):
             raise ValueError("points must be in order of day, each day once")
         return self
+
+    def value_on(self, day: float) -> float:
+        """The curve's value on a day: straight lines between its points, flat beyond the ends."""
+        points = self.points
+        if day <= points[0].day:
+            return points[0].value
+        for before, after in pairwise(points):
+            if day <= after.day:
+                share = (day - before.day) / (after.day - before.day)
+                return round(before.value + share * (after.value - before.value), 2)
+        return points[-1].value
+
+    @property
+    def peak(self) -> float:
+        return max(p.value for p in self.points)
+
+    @property
+    def last_rise_day(self) -> float:
+        """The last day on which the curve is still going up (its peak, for a curve that rises then falls)."""
+        rising = [after.day for before, after in pairwise(self.points) if after.value > before.value]
+        return max(rising, default=self.points[0].day)
 
 
 class Phase(Model):
@@ -196,6 +353,7 @@ class AftercareTip(Model):
     id: Id
     name: Text
     treatments: tuple[Id, ...] = Field(min_length=1)
+    materials: tuple[Id, ...] = Field(default=(), description="only after these materials; empty: any")
     days: DayRange | None = None
     text: Cited
 
@@ -272,7 +430,8 @@ class Knowledge(Model):
     products: tuple[Product, ...] = Field(min_length=1)
     methods: tuple[Method, ...] = Field(min_length=1)
     unknown_product: UnknownProductAdvice
-    care_levels: tuple[CareLevel, ...] = Field(min_length=4)
+    care_levels: tuple[CareLevel, ...] = Field(min_length=len(CARE_LEVELS))
+    symptom_groups: tuple[SymptomGroup, ...] = Field(min_length=1)
     symptoms: tuple[Symptom, ...] = Field(min_length=1)
     safety_net: tuple[Cited, ...] = Field(min_length=1)
     series: tuple[Series, ...] = Field(min_length=1)
@@ -319,12 +478,16 @@ class Knowledge(Model):
         return {c.id: c for c in self.care_levels}
 
     @cached_property
+    def group_by_id(self) -> dict[str, SymptomGroup]:
+        return {g.id: g for g in self.symptom_groups}
+
+    @cached_property
     def symptom_by_id(self) -> dict[str, Symptom]:
         return {s.id: s for s in self.symptoms}
 
     @cached_property
     def citations(self) -> tuple[tuple[tuple[str | int, ...], Cited], ...]:
-        """Every cited statement in the content, with where it lives."""
+        """Every cited statement in the content (each treatment's version too), with where it lives."""
         return tuple(iter_cited(self))
 
 
@@ -332,12 +495,13 @@ Path = tuple[str | int, ...]
 
 
 def iter_cited(value: Any, path: Path = ()) -> Iterator[tuple[Path, Cited]]:
-    """Walk any content value and yield each cited statement with its path."""
+    """Walk any content value and yield each cited statement with its path, versions included."""
     if isinstance(value, Cited):
         yield path, value
-    elif isinstance(value, BaseModel):
+    if isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from iter_cited(getattr(value, name), (*path, name))
+            if not (isinstance(value, Cited) and name in ("text", "sources")):
+                yield from iter_cited(getattr(value, name), (*path, name))
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
             yield from iter_cited(item, (*path, index))
@@ -356,6 +520,7 @@ def _cross_reference_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
         "products": k.products,
         "methods": k.methods,
         "care_levels": k.care_levels,
+        "symptom_groups": k.symptom_groups,
         "symptoms": k.symptoms,
         "series": k.series,
         "phases": k.phases,
@@ -372,19 +537,43 @@ def _cross_reference_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
         if product.id in k.material_by_id:
             yield ("products", i, "id"), f"the id '{product.id}' is also a material id; the checker needs them apart"
 
-    source_ids = set(k.source_by_id)
-    for path, cited in k.citations:
-        for i, sid in enumerate(cited.sources):
-            if sid not in source_ids:
-                yield (*path, "sources", i), f"unknown source id '{sid}'"
+    yield from _citation_problems(k)
     for i, product in enumerate(k.products):
-        for j, sid in enumerate(product.sources):
-            if sid not in source_ids:
-                yield ("products", i, "sources", j), f"unknown source id '{sid}'"
         if product.material not in k.material_by_id:
             yield ("products", i, "material"), f"unknown material id '{product.material}'"
 
-    def unknown_treatments(path: Path, ids: tuple[str, ...]) -> Iterator[tuple[Path, str]]:
+    yield from _treatment_reference_problems(k)
+    yield from _care_level_problems(k)
+    yield from _symptom_problems(k)
+    yield from _timeline_agreement_problems(k)
+    yield from _aftercare_problems(k)
+
+    checklist_ids = {item.id for item in k.checklist}
+    for i, scenario in enumerate(k.scenarios):
+        yield from _scenario_problems(k, ("scenarios", i, "case"), scenario.case, checklist_ids)
+
+
+def _citation_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
+    """Every source id exists, and no statement rests on a seed article or a clinic page alone."""
+    for path, cited in k.citations:
+        known = [k.source_by_id[sid] for sid in cited.sources if sid in k.source_by_id]
+        for i, sid in enumerate(cited.sources):
+            if sid not in k.source_by_id:
+                yield (*path, "sources", i), f"unknown source id '{sid}'"
+        if known and len(known) == len(cited.sources) and not any(s.authoritative for s in known):
+            yield (
+                (*path, "sources"),
+                "needs at least one regulator, guideline, label or study source: "
+                f"{', '.join(cited.sources)} are context only",
+            )
+    for i, product in enumerate(k.products):
+        for j, sid in enumerate(product.sources):
+            if sid not in k.source_by_id:
+                yield ("products", i, "sources", j), f"unknown source id '{sid}'"
+
+
+def _treatment_reference_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
+    def unknown(path: Path, ids: tuple[str, ...]) -> Iterator[tuple[Path, str]]:
         for j, tid in enumerate(ids):
             if tid not in k.treatment_by_id:
                 yield (*path, j), f"unknown treatment id '{tid}'"
@@ -395,44 +584,145 @@ def _cross_reference_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
         for j, mid in enumerate(material.methods):
             if mid not in k.method_by_id:
                 yield ("materials", i, "methods", j), f"unknown method id '{mid}'"
-    for i, symptom in enumerate(k.symptoms):
-        yield from unknown_treatments(("symptoms", i, "applies_to"), symptom.applies_to)
-        own = k.level_by_id.get(symptom.level)
-        for j, esc in enumerate(symptom.escalations):
-            yield from unknown_treatments(("symptoms", i, "escalations", j, "treatments"), esc.treatments)
-            raised = k.level_by_id.get(esc.level)
-            if own and raised and raised.rank >= own.rank:
-                yield (
-                    ("symptoms", i, "escalations", j, "level"),
-                    f"'{esc.level}' is not more urgent than the symptom's own level '{symptom.level}'",
-                )
     for name, items in (("series", k.series), ("phases", k.phases), ("aftercare", k.aftercare)):
         for i, item in enumerate(items):
-            yield from unknown_treatments((name, i, "treatments"), item.treatments)
+            yield from unknown((name, i, "treatments"), item.treatments)
+    for path, cited in k.citations:
+        if isinstance(cited, PerTreatment):
+            seen: set[str] = set()
+            for j, version in enumerate(cited.versions):
+                yield from unknown((*path, "versions", j, "treatments"), version.treatments)
+                for tid in sorted(seen & set(version.treatments)):
+                    yield (*path, "versions", j, "treatments"), f"the treatment '{tid}' has two versions"
+                seen |= set(version.treatments)
+    for i, treatment in enumerate(k.treatments):
+        if not any(treatment.id in series.treatments for series in k.series):
+            yield ("treatments", i, "id"), f"the treatment '{treatment.id}' has no timeline series"
 
-    checklist_ids = {item.id for item in k.checklist}
-    for i, scenario in enumerate(k.scenarios):
-        yield from _scenario_problems(k, ("scenarios", i, "case"), scenario.case, checklist_ids)
 
-    # Care levels: exactly the four, ranks in the order of urgency, each reachable by some symptom.
-    level_ids = [c.id for c in k.care_levels]
-    expected = ["emergency", "urgent", "soon", "self_care"]
-    if sorted(level_ids) != sorted(expected):
-        yield ("care_levels",), f"care levels must be exactly {', '.join(expected)}"
-    elif [c.id for c in sorted(k.care_levels, key=lambda c: c.rank)] != expected:
-        yield ("care_levels",), "ranks must order the levels: emergency, urgent, soon, self_care"
+def _care_level_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
+    """Exactly the levels of CARE_LEVELS, in that order, each reached by some answer."""
+    listed = tuple(c.id for c in k.care_levels)
+    if listed != CARE_LEVELS:
+        yield ("care_levels",), f"the care levels must be, most urgent first: {', '.join(CARE_LEVELS)}"
+        return
     reachable = {s.level for s in k.symptoms} | {e.level for s in k.symptoms for e in s.escalations}
     for i, level in enumerate(k.care_levels):
         if level.id not in reachable and level.id != "self_care":
             yield ("care_levels", i, "id"), f"no symptom leads to the level '{level.id}'"
-    for i, symptom in enumerate(k.symptoms):
-        if symptom.red_flag and symptom.level != "emergency":
-            yield ("symptoms", i, "level"), "a red-flag symptom must lead to 'emergency'"
 
-    # Every treatment needs a timeline.
+
+def _symptom_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
+    every_treatment = set(k.treatment_by_id)
+    for i, symptom in enumerate(k.symptoms):
+        here = ("symptoms", i)
+        if symptom.group not in k.group_by_id:
+            yield (*here, "group"), f"unknown question group '{symptom.group}'"
+        for j, tid in enumerate(symptom.applies_to):
+            if tid not in every_treatment:
+                yield (*here, "applies_to", j), f"unknown treatment id '{tid}'"
+        if symptom.red_flag:
+            if symptom.level != "emergency":
+                yield (*here, "level"), "a red-flag symptom must lead to 'emergency'"
+            if set(symptom.applies_to) != every_treatment:
+                yield (*here, "applies_to"), "a red-flag symptom is asked before the treatment, so it applies to all"
+        for j, version in enumerate(symptom.why.versions):
+            for tid in sorted(set(version.treatments) - set(symptom.applies_to)):
+                yield (*here, "why", "versions", j, "treatments"), f"'{tid}' is not in this symptom's applies_to"
+        for j, esc in enumerate(symptom.escalations):
+            for m, tid in enumerate(esc.treatments):
+                if tid not in symptom.applies_to:
+                    yield (*here, "escalations", j, "treatments", m), f"'{tid}' is not in this symptom's applies_to"
+            if rank(esc.level) >= rank(symptom.level):
+                yield (
+                    (*here, "escalations", j, "level"),
+                    f"'{esc.level}' is not more urgent than the symptom's own level '{symptom.level}'",
+                )
+        for j, signal in enumerate(symptom.signals):
+            yield from _signal_problems(symptom, signal, (*here, "signals", j))
+
+
+def _signal_problems(symptom: Symptom, signal: Signal, path: Path) -> Iterator[tuple[Path, str]]:
+    """A sign of a danger gets at least the danger's level on every day and for every treatment it covers."""
+    floor = DANGER_FLOOR[signal.danger]
+    for m, tid in enumerate(signal.treatments):
+        if tid not in symptom.applies_to:
+            yield (*path, "treatments", m), f"'{tid}' is not in this symptom's applies_to"
+    # Levels change only where a rule's day window starts or ends, so these days cover every case.
+    edges = {0.0} | {
+        d
+        for window in (signal, *symptom.escalations)
+        for d in (window.from_day, window.until_day, None if window.until_day is None else window.until_day + 1)
+        if d is not None
+    }
+    for treatment in signal.treatments or symptom.applies_to:
+        for day in sorted(d for d in edges if signal.covers(d)):
+            for worsening in (True,) if signal.when_worsening else (False, True):
+                got = symptom.level_on(treatment, day, worsening)
+                if rank(got) > rank(floor):
+                    yield (
+                        (*path, "danger"),
+                        f"a sign of '{signal.danger}' must lead to '{floor}' or more urgent, but after "
+                        f"'{treatment}' on day {day:g}{' getting worse' if worsening else ''} it leads to '{got}'",
+                    )
+                    return
+
+
+def _timeline_agreement_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
+    """A sign's rules must agree with the timeline curve that draws its usual course for the same treatment:
+    "getting worse" is not a warning while the curve is still rising to its peak, "lasting longer than usual"
+    is not a warning while the curve is still high, and a sign the curve calls usual starts as usual recovery."""
+    for i, series in enumerate(k.series):
+        for j, sid in enumerate(series.symptoms):
+            symptom = k.symptom_by_id.get(sid)
+            if symptom is None:
+                yield ("series", i, "symptoms", j), f"unknown symptom id '{sid}'"
+                continue
+            s_index = k.symptoms.index(symptom)
+            shared = [t for t in series.treatments if t in symptom.applies_to]
+            if not shared:
+                yield ("series", i, "symptoms", j), f"'{sid}' is not asked after {', '.join(series.treatments)}"
+            if shared and symptom.level != "self_care":
+                yield (
+                    ("symptoms", s_index, "level"),
+                    f"the timeline series '{series.id}' draws this sign as usual recovery, so its own level "
+                    "must be 'self_care'",
+                )
+            for e, esc in enumerate(symptom.escalations):
+                if not any(esc.for_treatment(t) for t in shared):
+                    continue
+                where = ("symptoms", s_index, "escalations", e, "from_day")
+                start = esc.from_day or 0.0
+                if esc.when_worsening and start <= series.last_rise_day:
+                    yield (
+                        where,
+                        f"getting worse from day {start:g} is treated as a warning, but the timeline series "
+                        f"'{series.id}' still rises to its peak on day {series.last_rise_day:g}: start after it",
+                    )
+                elif not esc.when_worsening and esc.from_day is not None:
+                    value = series.value_on(esc.from_day)
+                    if value > SETTLED_SHARE * series.peak:
+                        yield (
+                            where,
+                            f"lasting to day {esc.from_day:g} is treated as longer than usual, but the timeline "
+                            f"series '{series.id}' is still at {value:g} (peak {series.peak:g}) that day",
+                        )
+
+
+def _aftercare_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
+    for i, tip in enumerate(k.aftercare):
+        for j, mid in enumerate(tip.materials):
+            material = k.material_by_id.get(mid)
+            if material is None:
+                yield ("aftercare", i, "materials", j), f"unknown material id '{mid}'"
+            elif material.treatment not in tip.treatments:
+                yield (
+                    ("aftercare", i, "materials", j),
+                    f"'{mid}' belongs to the treatment '{material.treatment}', which this tip does not list",
+                )
     for i, treatment in enumerate(k.treatments):
-        if not any(treatment.id in series.treatments for series in k.series):
-            yield ("treatments", i, "id"), f"the treatment '{treatment.id}' has no timeline series"
+        if not any(treatment.id in tip.treatments and not tip.materials for tip in k.aftercare):
+            yield ("treatments", i, "id"), f"the treatment '{treatment.id}' has no aftercare for every material"
 
 
 def _scenario_problems(k: Knowledge, path: Path, case: Any, checklist_ids: set[str]) -> Iterator[tuple[Path, str]]:

@@ -13,6 +13,7 @@ st.markdown(
     "when to get help, and how to choose who treats you."
 )
 render.emergency_line(k)
+render.act_now_line(k)
 
 with st.container(border=True):
     st.header("Worried about a symptom now?")

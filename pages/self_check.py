@@ -1,16 +1,17 @@
-"""Symptom self-check: red flags first, then the treatment and usual symptoms; one care card out.
+"""Symptom self-check: red flags first, then the treatment and its questions by heading; one care card out.
 
 Answers stay in this browser session only: they never go into the URL, a log or a file.
 """
 
 import streamlit as st
 
-from knowledge.queries import SymptomReport, red_flags, triage, usual_symptoms
+from knowledge.queries import SymptomReport, question_groups, red_flags, triage
 from ui import explored, render
 from ui.knowledge import knowledge
 
 k = knowledge()
 WORSE, NOT_WORSE = "Getting worse", "Getting better or staying the same"
+RED_FLAGS = "red-flags"
 
 st.title("Symptom self-check")
 st.markdown(
@@ -20,7 +21,8 @@ st.markdown(
 
 st.header("1. Do you have any of these right now?")
 reports = [SymptomReport(symptom=s.id) for s in red_flags(k) if st.checkbox(s.question, key=f"flag-{s.id}")]
-early_result = st.container()
+asked_in = dict.fromkeys((r.symptom for r in reports), RED_FLAGS)
+slots = {RED_FLAGS: st.container()}  # an urgent card goes right under the questions that led to it
 
 st.header("2. Your treatment")
 treatment = st.radio(
@@ -29,21 +31,32 @@ treatment = st.radio(
     format_func=lambda tid: k.treatment_by_id[tid].name,
     key="self-check-treatment",
 )
+st.caption("Had more than one treatment at the same visit? Do this check once for each.")
 days_since = st.number_input(
     "How many days ago was it? (0 means today)", min_value=0, max_value=3650, value=0, step=1, key="self-check-days"
 )
 
-st.header("3. Other symptoms")
-st.caption("Tick any you have. Then say if each one is getting better or worse.")
-for symptom in usual_symptoms(k, treatment):
-    if st.checkbox(symptom.question, key=f"symptom-{symptom.id}"):
-        trend = st.radio(
-            f"{symptom.label}: is it getting better or worse?",
-            options=[NOT_WORSE, WORSE],
-            horizontal=True,
-            key=f"trend-{symptom.id}",
-        )
-        reports.append(SymptomReport(symptom=symptom.id, worsening=trend == WORSE))
+st.header("3. Other signs and symptoms")
+st.caption(f"Questions for: {k.treatment_by_id[treatment].name}. Tick any you have.")
+for group in question_groups(k, treatment):
+    st.subheader(group.group.title)
+    if group.intro:
+        render.cited(k, group.intro)
+    for symptom in group.symptoms:
+        if st.checkbox(symptom.question, key=f"symptom-{symptom.id}"):
+            worsening = False
+            if symptom.asks_trend(treatment):
+                trend = st.radio(
+                    f"{symptom.label}: is it getting better or worse?"
+                    + (f" (Worse means: {symptom.worse_means})" if symptom.worse_means else ""),
+                    options=[NOT_WORSE, WORSE],
+                    horizontal=True,
+                    key=f"trend-{symptom.id}",
+                )
+                worsening = trend == WORSE
+            reports.append(SymptomReport(symptom=symptom.id, worsening=worsening))
+            asked_in[symptom.id] = group.group.id
+    slots[group.group.id] = st.container()
 
 result = triage(k, treatment, int(days_since), reports)
 explored.remember(
@@ -53,12 +66,15 @@ explored.remember(
     else None,
 )
 st.header("Your result")
-if result.level.id == "emergency":
-    # Emergency advice must not wait below the other questions: the full card goes right under them.
-    with early_result:
+if render.acts_at_once(result.level):
+    # Act-now and emergency advice must not wait below the other questions: the full card goes right under
+    # the first heading holding an answer that led to it, and a short copy closes the page.
+    first = next(slot for key, slot in slots.items() if key in {asked_in[r.symptom.id] for r in result.triggering})
+    with first:
         render.care_card(k, result)
     render.level_banner(result.level)
-    st.markdown(f"**What to do:** {result.level.do_this.text} The details are above, under question 1.")
+    st.markdown(f"**What to do:** {result.do_this.text} The details are in the card above, under your answers.")
+    render.safety_net(k, result)
 elif reports:
     render.care_card(k, result)
 else:

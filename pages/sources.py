@@ -1,4 +1,4 @@
-"""Sources: every source, what it supports, and when it was last checked; and the words explained."""
+"""Sources: who checked the content, every source and what it supports, and the words explained."""
 
 import streamlit as st
 
@@ -7,19 +7,35 @@ from ui.knowledge import knowledge, source_uses
 
 k = knowledge()
 uses = source_uses()
+review = k.meta.clinical_review
 
 st.title("Sources")
 st.markdown(
     f"Every fact in this guide names its sources. Content version **{k.meta.version}**, "
-    f"last reviewed **{k.meta.reviewed:%d %B %Y}** by {k.meta.reviewed_by.lower()}."
+    f"last checked against its sources on **{k.meta.reviewed:%d %B %Y}**."
 )
-st.markdown(f"**How the guide is kept up to date:** {k.meta.update_policy}")
+with st.container(border=True, key="review-status"):
+    st.markdown("**Who checked this content**")
+    st.markdown(f"{k.meta.reviewed_by}")
+    if review.status == "signed_off":
+        st.success(f"Signed off by {review.clinician} on {review.signed_off_on:%d %B %Y}. {review.statement}")
+    else:
+        st.warning(f"**Not yet reviewed by a clinician.** {review.statement}", icon=":material/pending:")
+    st.markdown(f"**How the guide is kept up to date:** {k.meta.update_policy}")
+st.markdown(
+    "A health fact in this guide always rests on a regulator, product labelling, a guideline or a "
+    "published study. Source articles and makers' web pages are shown as context only."
+)
 
-for source in k.sources:
+weight = list(render.SOURCE_KIND_LABELS)  # regulators first; source articles and makers' pages last
+for source in sorted(k.sources, key=lambda s: weight.index(s.kind)):
     with st.container(border=True):
         title = f"[{source.title}]({source.url})" if source.url else source.title
-        st.markdown(f"**{title}**  \n{source.publisher}")
+        byline = ", ".join(part for part in (source.author, source.publisher, str(source.year or "")) if part)
+        st.markdown(f"**{title}**  \n{byline}")
         st.caption(f"{render.SOURCE_KIND_LABELS[source.kind]} · last checked {source.reviewed:%d %B %Y}")
+        if source.no_url:
+            st.markdown(f"*No web address:* {source.no_url}")
         if source.note:
             st.markdown(source.note)
         with st.expander(f"What it supports ({len(uses[source.id])})"):

@@ -21,3 +21,18 @@ def page_text(at) -> str:
         parts += [str(element.value) for element in getattr(at, kind)]
     parts += [str(e.label) for e in at.get("checkbox")] + [str(e.label) for e in at.get("expander")]
     return "\n".join(parts)
+
+
+def in_order(at) -> list[tuple[str, str]]:
+    """The main area's elements as (type, value) in the order a reader meets them."""
+
+    def walk(node, out):
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            for key in sorted(children):
+                walk(children[key], out)
+        else:
+            out.append((node.type, str(getattr(node, "value", ""))))
+        return out
+
+    return walk(at.main, [])

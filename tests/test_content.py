@@ -94,7 +94,7 @@ BAD_CONTENT = {
     ),
     "red flag below emergency": (
         "symptoms",
-        lambda d: d[0].update(level="soon"),
+        lambda d: d[0].update(level="soon", signals=[]),
         ["symptoms.yaml", "entry 1 (id 'vision-change') > level", "red-flag symptom must lead to 'emergency'"],
     ),
     "escalation that lowers the level": (
@@ -107,7 +107,95 @@ BAD_CONTENT = {
         lambda d: [
             s for s in d if s["level"] != "soon" and all(e["level"] != "soon" for e in s.get("escalations", []))
         ],
-        ["care_levels.yaml", "entry 3 (id 'soon') > id", "no symptom leads to the level 'soon'"],
+        ["care_levels.yaml", "entry 4 (id 'soon') > id", "no symptom leads to the level 'soon'"],
+    ),
+    "care levels out of order": (
+        "care_levels",
+        lambda d: [d[1], d[0], *d[2:]],
+        ["care_levels.yaml", "(whole file)", "most urgent first: emergency, act_now, urgent, soon, self_care"],
+    ),
+    "a statement resting on a seed article alone": (
+        "symptoms",
+        lambda d: next(s for s in d if s["id"] == "fever")["why"].update(sources=["seed-filler-side-effects"]),
+        ["symptoms.yaml", "(id 'fever') > why > sources", "needs at least one regulator, guideline, label or study"],
+    ),
+    "a blocked-vessel sign below act-now": (
+        "symptoms",
+        lambda d: next(s for s in d if s["id"] == "skin-colour-change").update(level="urgent"),
+        [
+            "symptoms.yaml",
+            "(id 'skin-colour-change') > signals > entry 1 > danger",
+            "a sign of 'blocked_vessel' must lead to 'act_now' or more urgent",
+        ],
+    ),
+    "a danger window the rules do not cover": (
+        "symptoms",
+        lambda d: next(s for s in d if s["id"] == "bruising")["escalations"][0].update(until_day=2),
+        ["symptoms.yaml", "(id 'bruising') > signals > entry 1 > danger", "on day 3 getting worse it leads to 'soon'"],
+    ),
+    "getting worse escalated while the timeline still rises": (
+        "symptoms",
+        lambda d: next(s for s in d if s["id"] == "swelling")["escalations"][0].update(from_day=0),
+        [
+            "symptoms.yaml",
+            "(id 'swelling') > escalations > entry 1 > from_day",
+            "the timeline series 'swelling' still rises to its peak on day 1",
+        ],
+    ),
+    "longer than usual while the timeline is still high": (
+        "symptoms",
+        lambda d: next(s for s in d if s["id"] == "tenderness")["escalations"][1].update(from_day=2),
+        [
+            "symptoms.yaml",
+            "(id 'tenderness') > escalations > entry 2 > from_day",
+            "the timeline series 'swelling' is still at 90 (peak 100) that day",
+        ],
+    ),
+    "a sign the timeline calls usual, asked as a warning": (
+        "symptoms",
+        lambda d: next(s for s in d if s["id"] == "swelling").update(level="soon", escalations=[]),
+        ["symptoms.yaml", "(id 'swelling') > level", "draws this sign as usual recovery"],
+    ),
+    "two versions for one treatment": (
+        "symptoms",
+        lambda d: next(s for s in d if s["id"] == "swelling")["why"]["versions"][1].update(
+            treatments=["botox", "hyaluronidase"]
+        ),
+        [
+            "symptoms.yaml",
+            "(id 'swelling') > why > versions > entry 2 > treatments",
+            "'hyaluronidase' has two versions",
+        ],
+    ),
+    "a red flag not asked for every treatment": (
+        "symptoms",
+        lambda d: d[0].update(applies_to=["botox"]),
+        ["symptoms.yaml", "(id 'vision-change') > applies_to", "applies to all"],
+    ),
+    "a sign in a heading that does not exist": (
+        "symptoms",
+        lambda d: d[5].update(group="elsewhere"),
+        ["symptoms.yaml", "(id 'skin-colour-change') > group", "unknown question group 'elsewhere'"],
+    ),
+    "a source with no address and no reason": (
+        "sources",
+        lambda d: d[1].pop("no_url") and None,
+        ["sources.yaml", "entry 2 (id 'seed-filler-side-effects')", "needs either a url or, if it has none, a no_url"],
+    ),
+    "a clinical sign-off without a name": (
+        "meta",
+        lambda d: d["clinical_review"].update(status="signed_off"),
+        ["meta.yaml", "clinical_review", "a sign-off needs the clinician's name and the date"],
+    ),
+    "maker's aftercare for the wrong treatment": (
+        "aftercare",
+        lambda d: next(t for t in d if t["id"] == "plla-massage").update(treatments=["filler_ha"]),
+        ["aftercare.yaml", "(id 'plla-massage') > materials > item 1", "belongs to the treatment 'filler_other'"],
+    ),
+    "a treatment without aftercare": (
+        "aftercare",
+        lambda d: [t for t in d if "botox" not in t["treatments"]],
+        ["treatments.yaml", "(id 'botox') > id", "has no aftercare for every material"],
     ),
     "unknown treatment": (
         "series",

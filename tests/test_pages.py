@@ -47,7 +47,7 @@ def test_radiesse_cannot_be_dissolved_and_options_are_listed(open_page):
     at = open_page("pages/reversibility.py")
     assert "Choose a product above" in page_text(at)
     choose(at, "product", "radiesse")
-    assert [w.value for w in at.warning] == ["**No: it cannot be dissolved**"]
+    assert [w.value for w in at.main.warning] == ["**No: it cannot be dissolved**"]
     text = page_text(at)
     assert "Calcium hydroxylapatite" in text
     assert "Steroid injections" in text and "Dissolving with hyaluronidase" not in text
@@ -110,11 +110,14 @@ def test_self_check_usual_swelling_is_usual_recovery_with_aftercare(open_page, k
     assert "Aftercare" in text and "When to get help anyway" in text
 
 
-def test_self_check_worsening_swelling_is_urgent(open_page, knowledge):
+def test_self_check_swelling_getting_worse_is_usual_on_day_one_and_urgent_on_day_four(open_page, knowledge):
     at = open_page("pages/self_check.py")
+    at.number_input(key="self-check-days").set_value(1).run()
     at.checkbox(key="symptom-swelling").check().run()
     at.radio(key="trend-swelling").set_value("Getting worse").run()
-    assert f"**{knowledge.level_by_id['urgent'].title}**" in [w.value for w in at.warning]
+    assert f"**{knowledge.level_by_id['self_care'].title}**" in [i.value for i in at.main.info]
+    at.number_input(key="self-check-days").set_value(4).run()
+    assert f"**{knowledge.level_by_id['urgent'].title}**" in [w.value for w in at.main.warning]
 
 
 def test_self_check_swelling_after_ten_days_needs_a_check(open_page, knowledge):
@@ -208,3 +211,15 @@ def test_invalid_content_shows_a_plain_unavailable_message(page, open_page, edit
     assert [t.value for t in at.title] == ["The guide is unavailable"]
     assert "emergency number" in at.error[0].value
     assert "nothing" not in page_text(at)  # no error details reach the user
+
+
+def test_sources_page_says_who_checked_the_content_and_that_no_clinician_has_signed_it_off(open_page, knowledge):
+    at = open_page("pages/sources.py")
+    review = knowledge.meta.clinical_review
+    assert review.status == "not_signed_off"
+    assert [w.value for w in at.main.warning] == [f"**Not yet reviewed by a clinician.** {review.statement}"]
+    assert knowledge.meta.reviewed_by in page_text(at)
+    assert review.statement in at.main.caption[-1].value  # the footer on every page says so too
+    # A source without a web address says why; every other source links to one.
+    text = page_text(at)
+    assert all(source.no_url in text for source in knowledge.sources if source.url is None)

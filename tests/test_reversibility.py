@@ -62,7 +62,11 @@ def test_botox_is_not_a_filler_and_wears_off_with_eye_drops_for_droopy_lid():
     result = assess_reversibility(K, product="botox")
     assert "not a filler" in result.headline.text
     assert "3 months" in result.lasts.text and "3 to 4 months" in result.lasts.text
-    assert {"wait-wear-off", "eye-drops"} == {o.id for o in result.options}
+    assert {"wait-wear-off", "eye-drops", "botox-top-up"} == {o.id for o in result.options}
+    drops = next(o for o in result.options if o.id == "eye-drops")
+    # The review's corrections: one drop is approved, the other off-label, and neither lifts a dropped brow.
+    assert "approved" in drops.what.text and "off-label" in drops.caveats[0].text
+    assert "not the eyebrow" in drops.caveats[1].text
 
 
 def test_dont_know_explains_how_to_find_out():

@@ -49,7 +49,7 @@ def test_pdf_holds_product_level_questions_sources_and_content_date(knowledge, s
     assert "Radiesse (Merz Aesthetics), made of Calcium hydroxylapatite (CaHA)" in text
     assert f"Result: {knowledge.level_by_id['soon'].title}" in text
     assert knowledge.checklist[1].ask_next in text
-    assert "FDA: approved dermal fillers - https://fda.gov/" in text and "Reversing dermal fillers" in text
+    assert "FDA: approved dermal fillers - https://fda.gov/" in text and "Source article: reversing fillers" in text
     assert f"content version {knowledge.meta.version}, last reviewed {knowledge.meta.reviewed:%d %B %Y}" in text
     assert "for learning only" in text
 

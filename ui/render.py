@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import get_args
 
 import streamlit as st
 
 from knowledge import Knowledge
-from knowledge.queries import ScenarioAnswer, Triage, cited_sources
-from knowledge.schema import CareLevel, Cited, Method
+from knowledge.queries import ScenarioAnswer, Triage, cited_sources, tip_materials
+from knowledge.schema import CARE_LEVELS, CareLevel, Cited, Method, SourceKind
 
 # How each care level is drawn. Colour is never the only signal: each level also has its icon and title.
-LEVEL_STYLE = {"emergency": st.error, "urgent": st.warning, "soon": st.info, "self_care": st.info}
+LEVEL_STYLE = {"emergency": st.error, "act_now": st.error, "urgent": st.warning, "soon": st.info, "self_care": st.info}
+assert tuple(LEVEL_STYLE) == CARE_LEVELS, "every care level needs a style"
+
+# Levels whose card is placed right under the answers that led to it, and opens its reasons.
+AT_ONCE = ("emergency", "act_now")
 
 # The reversibility checker's answer, in words; colour, icon and words together.
 VERDICT = {
@@ -22,12 +27,15 @@ VERDICT = {
 }
 
 SOURCE_KIND_LABELS = {
-    "seed": "Source article",
     "regulator": "Regulator or health service",
-    "guideline": "Guideline or professional body",
-    "study": "Published study",
-    "manufacturer": "Manufacturer",
+    "label": "Product labelling",
+    "guideline": "Guideline, professional body or medical centre",
+    "study": "Published study or review",
+    "manufacturer": "Maker's web page (context only)",
+    "seed": "Source article (context only)",
+    "context": "Context only",
 }
+assert set(SOURCE_KIND_LABELS) == set(get_args(SourceKind)), "every kind of source needs a label"
 
 
 def source_links(k: Knowledge, source_ids: Iterable[str]) -> str:
@@ -76,16 +84,21 @@ def level_banner(level: CareLevel) -> None:
     LEVEL_STYLE[level.id](f"**{level.title}**", icon=level.icon)
 
 
+def acts_at_once(level: CareLevel) -> bool:
+    return level.id in AT_ONCE
+
+
 def care_card(k: Knowledge, result: Triage) -> None:
     """The self-check result, action first: what to do, how soon, who to contact, then why."""
     level = result.level
     with st.container(border=True, key=f"care-card-{level.id}"):
         level_banner(level)
-        st.markdown(f"**What to do:** {level.do_this.text}")
+        st.markdown(f"**What to do:** {result.do_this.text}")
         st.markdown(f"**How soon:** {level.how_soon}")
         st.markdown(f"**Who to contact:** {level.contact}")
-        sources_caption(k, level.do_this.sources)
-        with st.expander("Why this result", expanded=level.id in ("emergency", "urgent")):
+        st.markdown(f"**Why:** {result.level_why.text}")
+        sources_caption(k, (*result.do_this.sources, *result.level_why.sources))
+        with st.expander("Why this result", expanded=level.id in (*AT_ONCE, "urgent")):
             if result.triggering:
                 st.markdown("These answers led to it:")
                 for reason in result.triggering:
@@ -94,9 +107,14 @@ def care_card(k: Knowledge, result: Triage) -> None:
             else:
                 st.markdown("You did not tick any of the listed signs or symptoms.")
     if result.aftercare:
-        st.markdown("### Aftercare")
-        cited_list(k, (tip.text for tip in result.aftercare))
-    safety_net(k, result)
+        st.markdown(f"### Aftercare: {result.treatment.name}")
+        for tip in result.aftercare:
+            only = tip_materials(k, tip)
+            prefix = f"*Only after {' or '.join(only)}:* " if only else ""
+            st.markdown(f"- **{tip.name}.** {prefix}{tip.text.text}")
+            sources_caption(k, tip.text.sources)
+    if not acts_at_once(level):
+        safety_net(k, result)
 
 
 def safety_net(k: Knowledge, result: Triage) -> None:
@@ -108,19 +126,25 @@ def emergency_line(k: Knowledge) -> None:
     st.error(f"**{k.meta.emergency_line.text}**", icon=":material/e911_emergency:")
 
 
+def act_now_line(k: Knowledge) -> None:
+    st.warning(f"**{k.meta.act_now_line.text}**", icon=":material/warning:")
+
+
 def sidebar(k: Knowledge | None) -> None:
     with st.sidebar:
         if k is None:
             return
         emergency_line(k)
+        act_now_line(k)
         st.caption(k.meta.disclaimer)
 
 
 def footer(k: Knowledge) -> None:
     st.divider()
     st.caption(
-        f"{k.meta.disclaimer} {k.meta.emergency_line.text} "
-        f"Content version {k.meta.version}, last reviewed {k.meta.reviewed:%d %B %Y}."
+        f"{k.meta.disclaimer} {k.meta.emergency_line.text} {k.meta.act_now_line.text} "
+        f"Content version {k.meta.version}, last reviewed {k.meta.reviewed:%d %B %Y}. "
+        f"{k.meta.clinical_review.statement}"
     )
 
 

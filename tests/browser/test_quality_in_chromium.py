@@ -54,6 +54,15 @@ def test_no_serious_accessibility_violations(name, themed_page, server, axe, art
     assert violations == []
 
 
+@pytest.mark.parametrize("themed_page", ["light", "dark"], indirect=True)
+def test_no_serious_accessibility_violations_with_the_act_now_card(themed_page, server, axe):
+    open_app(themed_page, server, "self-check")
+    themed_page.get_by_text(K.symptom_by_id["skin-colour-change"].question, exact=True).click()
+    settle(themed_page)
+    themed_page.locator(".st-key-care-card-act_now").wait_for()
+    assert blocking_violations(axe, themed_page) == []
+
+
 @pytest.mark.parametrize("name", ["home", "self-check", "timeline", "scenarios"])
 def test_no_serious_accessibility_violations_in_consultation_view(name, page, server, axe):
     path = PAGES_WITH_RESULTS[name]
@@ -158,7 +167,7 @@ def test_self_check_answers_leave_no_trace(page, server):
     for symptom in chosen:
         page.get_by_text(symptom.question).click()
         settle(page)
-    page.locator(".st-key-care-card-urgent").wait_for()
+    page.locator(".st-key-care-card-act_now").wait_for()
 
     # Not in the address: nothing beyond the page path.
     assert page.url == f"{server.url}/self-check"

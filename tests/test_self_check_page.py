@@ -1,0 +1,135 @@
+"""The self-check page through AppTest: what a person sees for each treatment, and where the result goes."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from app_pages import in_order, page_text
+
+from knowledge.queries import question_groups, red_flags
+
+TREATMENTS = ["filler_ha", "filler_other", "filler_unknown", "botox", "hyaluronidase"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+
+
+def self_check(open_page, treatment: str = "filler_ha", days: int = 0):
+    at = open_page("pages/self_check.py")
+    at.radio(key="self-check-treatment").set_value(treatment).run()
+    at.number_input(key="self-check-days").set_value(days).run()
+    return at
+
+
+def tick(at, symptom: str, worse: bool | None = None):
+    at.checkbox(key=f"symptom-{symptom}").check().run()
+    if worse is not None:
+        at.radio(key=f"trend-{symptom}").set_value(
+            "Getting worse" if worse else at.radio(key=f"trend-{symptom}").options[0]
+        ).run()
+    assert not at.exception
+    return at
+
+
+def card_title(at) -> str:
+    return next(e.value for e in (*at.main.error, *at.main.warning, *at.main.info) if str(e.value).startswith("**"))
+
+
+@pytest.mark.parametrize("treatment", TREATMENTS)
+def test_only_the_questions_for_the_chosen_treatment_are_shown(treatment, open_page, knowledge):
+    at = self_check(open_page, treatment)
+    shown = {c.key for c in at.checkbox}
+    expected = {f"flag-{s.id}" for s in red_flags(knowledge)} | {
+        f"symptom-{s.id}" for s in knowledge.symptoms if not s.red_flag and treatment in s.applies_to
+    }
+    assert shown == expected
+
+
+@pytest.mark.parametrize("treatment", TREATMENTS)
+def test_red_flags_come_first_then_plain_headings_most_urgent_first(treatment, open_page, knowledge):
+    at = self_check(open_page, treatment)
+    order = in_order(at)
+    headers = [v for t, v in order if t in ("header", "subheader")]
+    assert headers[0] == "1. Do you have any of these right now?"
+    groups = [g.group.title for g in question_groups(knowledge, treatment)]
+    assert [h for h in headers if h in groups] == groups
+    first_question = next(i for i, (t, _) in enumerate(order) if t == "checkbox")
+    assert order[first_question - 1] == ("header", "1. Do you have any of these right now?")
+
+
+def test_getting_worse_is_asked_only_where_it_can_change_the_result(open_page):
+    at = self_check(open_page, "filler_ha", 20)
+    tick(at, "tyndall-tint")
+    assert not [r for r in at.radio if r.key == "trend-tyndall-tint"]
+    tick(at, "bruising")
+    radio = at.radio(key="trend-bruising")
+    assert "spreading, getting darker, or looks lacy" in radio.label
+
+
+def test_skin_turning_pale_gets_the_act_now_card_right_under_its_heading(open_page, knowledge):
+    at = tick(self_check(open_page, "filler_ha", 0), "skin-colour-change")
+    level = knowledge.level_by_id["act_now"]
+    order = in_order(at)
+    banner = ("error", f"**{level.title}**")
+    at_card = order.index(banner)
+    heading = order.index(("subheader", "Skin colour, redness and bruises"))
+    next_heading = next(i for i, (t, _) in enumerate(order) if t == "subheader" and i > heading)
+    assert heading < at_card < next_heading  # right under the answers, not below the other questions
+    assert order.count(banner) == 2  # and repeated where the page ends
+    text = page_text(at)
+    assert "emergency department" in text and "Do not wait until tomorrow" in text
+    assert knowledge.symptom_by_id["skin-colour-change"].why.text in text
+
+
+def test_a_red_flag_puts_the_emergency_card_right_under_question_one(open_page, knowledge):
+    at = open_page("pages/self_check.py")
+    at.checkbox(key="flag-spreading-weakness").check().run()
+    order = in_order(at)
+    banner = order.index(("error", f"**{knowledge.level_by_id['emergency'].title}**"))
+    assert banner < order.index(("header", "2. Your treatment"))
+
+
+def test_an_ordinary_bruise_is_usual_but_a_spreading_one_on_day_two_is_act_now(open_page, knowledge):
+    at = tick(self_check(open_page, "filler_ha", 2), "bruising")
+    assert card_title(at) == f"**{knowledge.level_by_id['self_care'].title}**"
+    at.radio(key="trend-bruising").set_value("Getting worse").run()
+    assert card_title(at) == f"**{knowledge.level_by_id['act_now'].title}**"
+
+
+def test_a_bluish_tint_weeks_later_is_a_check_but_in_the_first_days_it_is_act_now(open_page, knowledge):
+    at = tick(self_check(open_page, "filler_ha", 42), "tyndall-tint")
+    assert card_title(at) == f"**{knowledge.level_by_id['soon'].title}**"
+    at.number_input(key="self-check-days").set_value(2).run()
+    assert card_title(at) == f"**{knowledge.level_by_id['act_now'].title}**"
+
+
+def test_botox_answers_are_explained_for_botox(open_page, knowledge):
+    at = tick(self_check(open_page, "botox", 16), "asymmetry")
+    text = page_text(at)
+    assert card_title(at) == f"**{knowledge.level_by_id['soon'].title}**"
+    assert "extra dose" in text and "cannot be taken out" in text
+    assert "HA filler can be dissolved" not in text  # the filler version of the same answer
+
+
+def test_a_dropped_brow_says_eye_drops_do_not_help_it(open_page):
+    at = tick(self_check(open_page, "botox", 6), "brow-drop")
+    assert "do not lift it" in page_text(at)
+
+
+def test_botox_usual_recovery_shows_botox_aftercare(open_page, knowledge):
+    at = tick(self_check(open_page, "botox", 1), "headache-flu")
+    text = page_text(at)
+    assert card_title(at) == f"**{knowledge.level_by_id['self_care'].title}**"
+    assert "Aftercare: Botox" in text and "Do not rub or massage" in text
+    assert "sauna" not in text  # filler aftercare is not shown after Botox
+
+
+def test_other_filler_aftercare_says_massage_only_after_plla(open_page):
+    at = tick(self_check(open_page, "filler_other", 1), "swelling")
+    text = page_text(at)
+    assert "*Only after PLLA filler:*" in text and "5 minutes, 5 times a day, for 5 days" in text
+    assert "Follow the aftercare for your product" in text
