@@ -10,8 +10,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from triage_cases import CASES, score
 
@@ -32,7 +32,8 @@ per_level = Counter(case.expected for case in CASES)
 print(f"{result.cases} cases: " + ", ".join(f"{per_level[level]} {level}" for level in CARE_LEVELS))
 print(f"{'emergency/act-now sensitivity':<34}{result.urgent_caught}/{result.urgent_cases}  {result.sensitivity:.1%}")
 print(f"{'exact level':<34}{result.exact}/{result.cases}  {result.exact_rate:.1%}")
-print(f"{'over-triage of self-care cases':<34}{result.self_care_over}/{result.self_care_cases}  {result.over_triage:.1%}")
+over = f"{result.self_care_over}/{result.self_care_cases}"
+print(f"{'over-triage of self-care cases':<34}{over}  {result.over_triage:.1%}")
 print(f"{'under-triaged cases':<34}{len(result.under)}")
 for case in result.under:
     print(f"  {case.name}: expected {case.expected}, got {level_of(case)} ({case.basis})")

@@ -107,29 +107,41 @@ def test_a_bluish_tint_weeks_later_is_a_check_but_in_the_first_days_it_is_act_no
     assert card_title(at) == f"**{knowledge.level_by_id['act_now'].title}**"
 
 
-def test_botox_answers_are_explained_for_botox(open_page, knowledge):
-    at = tick(self_check(open_page, "botox", 16), "asymmetry")
+# (treatment, day, ticked sign, level shown, words the page must show, words it must not show)
+WHAT_THE_PAGE_SAYS = {
+    "Botox unevenness is waited out or topped up, never dissolved": (
+        "botox",
+        16,
+        "asymmetry",
+        "soon",
+        ["extra dose", "cannot be taken out"],
+        ["HA filler can be dissolved"],
+    ),
+    "a dropped brow is not helped by eye drops": ("botox", 6, "brow-drop", "soon", ["do not lift it"], []),
+    "Botox usual recovery shows Botox aftercare, not filler aftercare": (
+        "botox",
+        1,
+        "headache-flu",
+        "self_care",
+        ["Aftercare: Botox", "Do not rub or massage"],
+        ["sauna"],
+    ),
+    "massage after other fillers is only for PLLA, as its maker says": (
+        "filler_other",
+        1,
+        "swelling",
+        "self_care",
+        ["*Only after PLLA filler:*", "5 minutes, 5 times a day, for 5 days", "Follow the aftercare for your product"],
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", WHAT_THE_PAGE_SAYS, ids=list(WHAT_THE_PAGE_SAYS))
+def test_the_page_words_the_answer_for_the_treatment(case, open_page, knowledge):
+    treatment, day, sign, level, shown, not_shown = WHAT_THE_PAGE_SAYS[case]
+    at = tick(self_check(open_page, treatment, day), sign)
     text = page_text(at)
-    assert card_title(at) == f"**{knowledge.level_by_id['soon'].title}**"
-    assert "extra dose" in text and "cannot be taken out" in text
-    assert "HA filler can be dissolved" not in text  # the filler version of the same answer
-
-
-def test_a_dropped_brow_says_eye_drops_do_not_help_it(open_page):
-    at = tick(self_check(open_page, "botox", 6), "brow-drop")
-    assert "do not lift it" in page_text(at)
-
-
-def test_botox_usual_recovery_shows_botox_aftercare(open_page, knowledge):
-    at = tick(self_check(open_page, "botox", 1), "headache-flu")
-    text = page_text(at)
-    assert card_title(at) == f"**{knowledge.level_by_id['self_care'].title}**"
-    assert "Aftercare: Botox" in text and "Do not rub or massage" in text
-    assert "sauna" not in text  # filler aftercare is not shown after Botox
-
-
-def test_other_filler_aftercare_says_massage_only_after_plla(open_page):
-    at = tick(self_check(open_page, "filler_other", 1), "swelling")
-    text = page_text(at)
-    assert "*Only after PLLA filler:*" in text and "5 minutes, 5 times a day, for 5 days" in text
-    assert "Follow the aftercare for your product" in text
+    assert card_title(at) == f"**{knowledge.level_by_id[level].title}**"
+    assert all(words in text for words in shown)
+    assert not any(words in text for words in not_shown)
