@@ -159,10 +159,7 @@ class QuestionGroup(Model):
     group: SymptomGroup
     intro: Cited | None
     symptoms: tuple[Symptom, ...]
-
-    @property
-    def most_urgent(self) -> int:
-        return min(rank(s.level) for s in self.symptoms)
+    most_urgent: int = Field(description="rank of the most urgent question in the group, for this treatment")
 
 
 class Triage(Model):
@@ -177,8 +174,12 @@ class Triage(Model):
 
     @cached_property
     def triggering(self) -> tuple[Reason, ...]:
-        """The reasons at the result's level: the answers that decided it."""
-        return tuple(r for r in self.reasons if r.level == self.level.id)
+        """The reasons at the result's level: the answers that decided it, one reason per answer."""
+        first: dict[str, Reason] = {}
+        for reason in self.reasons:
+            if reason.level == self.level.id:
+                first.setdefault(reason.symptom.id, reason)
+        return tuple(first.values())
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -198,11 +199,13 @@ def question_groups(k: Knowledge, treatment: str) -> tuple[QuestionGroup, ...]:
     for group in k.symptom_groups:
         asked = [s for s in k.symptoms if s.group == group.id and not s.red_flag and treatment in s.applies_to]
         if asked:
+            asked.sort(key=lambda s: rank(s.level_for(treatment)))
             groups.append(
                 QuestionGroup(
                     group=group,
                     intro=group.intro.for_treatment(treatment) if group.intro else None,
-                    symptoms=tuple(sorted(asked, key=lambda s: rank(s.level))),
+                    symptoms=tuple(asked),
+                    most_urgent=rank(asked[0].level_for(treatment)),
                 )
             )
     return tuple(sorted(groups, key=lambda g: g.most_urgent))

@@ -284,6 +284,15 @@ class Symptom(Model):
         levels = [self.level] + [e.level for e in self.escalations if e.applies(treatment, day, worsening)]
         return min(levels, key=rank)
 
+    def level_for(self, treatment: str) -> str:
+        """The level this sign leads to after a treatment on any day, before trend or day rules."""
+        unconditional = [
+            e.level
+            for e in self.escalations
+            if e.for_treatment(treatment) and not e.when_worsening and e.from_day is None and e.until_day is None
+        ]
+        return min([self.level, *unconditional], key=rank)
+
     def asks_trend(self, treatment: str) -> bool:
         """Whether "is it getting worse?" can change the result for this treatment."""
         return any(e.when_worsening and e.for_treatment(treatment) for e in self.escalations)

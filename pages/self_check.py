@@ -12,6 +12,8 @@ from ui.knowledge import knowledge
 k = knowledge()
 WORSE, NOT_WORSE = "Getting worse", "Getting better or staying the same"
 RED_FLAGS = "red-flags"
+FIRST_QUESTION = "1. Do you have any of these now, or have you had them since the treatment?"
+SAME_VISIT = "Had filler at the same visit too? Choose the filler first, then do the check again for Botox."
 
 st.title("Symptom self-check")
 st.markdown(
@@ -19,9 +21,10 @@ st.markdown(
     "and who to contact, based on your answers. If you are worried, contact your injector anyway."
 )
 
-st.header("1. Do you have any of these right now?")
+st.header(FIRST_QUESTION)
 reports = [SymptomReport(symptom=s.id) for s in red_flags(k) if st.checkbox(s.question, key=f"flag-{s.id}")]
 asked_in = dict.fromkeys((r.symptom for r in reports), RED_FLAGS)
+unanswered: list[str] = []  # signs ticked without saying whether they are getting worse
 slots = {RED_FLAGS: st.container()}  # an urgent card goes right under the questions that led to it
 
 st.header("2. Your treatment")
@@ -29,9 +32,9 @@ treatment = st.radio(
     "What did you have injected?",
     options=[t.id for t in k.treatments],
     format_func=lambda tid: k.treatment_by_id[tid].name,
+    captions=[SAME_VISIT if k.treatment_by_id[tid].kind == "toxin" else "" for tid in k.treatment_by_id],
     key="self-check-treatment",
 )
-st.caption("Had more than one treatment at the same visit? Do this check once for each.")
 days_since = st.number_input(
     "How many days ago was it? (0 means today)", min_value=0, max_value=3650, value=0, step=1, key="self-check-days"
 )
@@ -46,14 +49,18 @@ for group in question_groups(k, treatment):
         if st.checkbox(symptom.question, key=f"symptom-{symptom.id}"):
             worsening = False
             if symptom.asks_trend(treatment):
+                # Nothing is chosen for the person: an unanswered trend is named in the result, never assumed.
                 trend = st.radio(
                     f"{symptom.label}: is it getting better or worse?"
                     + (f" (Worse means: {symptom.worse_means})" if symptom.worse_means else ""),
                     options=[NOT_WORSE, WORSE],
+                    index=None,
                     horizontal=True,
                     key=f"trend-{symptom.id}",
                 )
                 worsening = trend == WORSE
+                if trend is None:
+                    unanswered.append(symptom.label)
             reports.append(SymptomReport(symptom=symptom.id, worsening=worsening))
             asked_in[symptom.id] = group.group.id
     slots[group.group.id] = st.container()
@@ -66,6 +73,12 @@ explored.remember(
     else None,
 )
 st.header("Your result")
+if unanswered:
+    st.warning(
+        f"**Is it getting worse?** You have not said for: {', '.join(unanswered)}. Answer under each one: "
+        "if it is getting worse, the advice can be more urgent.",
+        icon=":material/help:",
+    )
 if render.acts_at_once(result.level):
     # Act-now and emergency advice must not wait below the other questions: the full card goes right under
     # the first heading holding an answer that led to it, and a short copy closes the page.

@@ -174,7 +174,7 @@ BAD_CONTENT = {
     ),
     "a sign in a heading that does not exist": (
         "symptoms",
-        lambda d: d[5].update(group="elsewhere"),
+        lambda d: next(s for s in d if s["id"] == "skin-colour-change").update(group="elsewhere"),
         ["symptoms.yaml", "(id 'skin-colour-change') > group", "unknown question group 'elsewhere'"],
     ),
     "a source with no address and no reason": (

@@ -6,8 +6,10 @@ import pytest
 import streamlit as st
 from app_pages import in_order, page_text
 
+from knowledge import load_knowledge
 from knowledge.queries import question_groups, red_flags
 
+FIRST_QUESTION = "1. Do you have any of these now, or have you had them since the treatment?"
 TREATMENTS = ["filler_ha", "filler_other", "filler_unknown", "botox", "hyaluronidase"]
 
 
@@ -36,7 +38,9 @@ def tick(at, symptom: str, worse: bool | None = None):
 
 
 def card_title(at) -> str:
-    return next(e.value for e in (*at.main.error, *at.main.warning, *at.main.info) if str(e.value).startswith("**"))
+    """The level shown: the first alert whose words are a care level's title."""
+    titles = {f"**{level.title}**" for level in load_knowledge().care_levels}
+    return next(e.value for e in (*at.main.error, *at.main.warning, *at.main.info) if e.value in titles)
 
 
 @pytest.mark.parametrize("treatment", TREATMENTS)
@@ -54,11 +58,11 @@ def test_red_flags_come_first_then_plain_headings_most_urgent_first(treatment, o
     at = self_check(open_page, treatment)
     order = in_order(at)
     headers = [v for t, v in order if t in ("header", "subheader")]
-    assert headers[0] == "1. Do you have any of these right now?"
+    assert headers[0] == FIRST_QUESTION
     groups = [g.group.title for g in question_groups(knowledge, treatment)]
     assert [h for h in headers if h in groups] == groups
     first_question = next(i for i, (t, _) in enumerate(order) if t == "checkbox")
-    assert order[first_question - 1] == ("header", "1. Do you have any of these right now?")
+    assert order[first_question - 1] == ("header", FIRST_QUESTION)
 
 
 def test_getting_worse_is_asked_only_where_it_can_change_the_result(open_page):
@@ -67,7 +71,23 @@ def test_getting_worse_is_asked_only_where_it_can_change_the_result(open_page):
     assert not [r for r in at.radio if r.key == "trend-tyndall-tint"]
     tick(at, "bruising")
     radio = at.radio(key="trend-bruising")
-    assert "spreading, getting darker, or looks lacy" in radio.label
+    assert "spreading or getting darker" in radio.label
+    assert radio.value is None  # nothing is chosen for the person
+
+
+def test_an_unanswered_getting_worse_is_named_above_the_result(open_page):
+    at = tick(self_check(open_page, "filler_ha", 1), "bruising")
+    prompt = "**Is it getting worse?** You have not said for: A bruise."
+    assert any(w.value.startswith(prompt) for w in at.main.warning)
+    at.radio(key="trend-bruising").set_value("Getting better or staying the same").run()
+    assert not any(w.value.startswith(prompt) for w in at.main.warning)
+
+
+def test_botox_shows_the_same_visit_advice_and_the_colour_question(open_page):
+    at = self_check(open_page, "botox", 0)
+    radio = at.radio(key="self-check-treatment")
+    assert "Had filler at the same visit too? Choose the filler first" in str(radio.proto.captions)
+    assert "symptom-skin-colour-change" in {c.key for c in at.checkbox}
 
 
 def test_skin_turning_pale_gets_the_act_now_card_right_under_its_heading(open_page, knowledge):

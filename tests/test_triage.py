@@ -92,13 +92,14 @@ def test_the_blocked_vessel_level_says_act_now_with_an_emergency_department_fall
 
 
 def test_answers_after_botox_are_explained_for_botox():
-    """A Botox answer never speaks of a blocked vessel or of removing filler."""
+    """A Botox answer never speaks of removing filler, and of a blocked vessel only if filler was also given."""
     for symptom in K.symptoms:
         if BOTOX in symptom.applies_to:
             result = triage(K, BOTOX, 20, reports([(symptom.id, True)]))
             for reason in result.reasons:
                 text = reason.because.text.lower()
-                assert "blocked blood vessel" not in text and "filler can be" not in text, symptom.id
+                assert "filler can be" not in text, symptom.id
+                assert "blocked blood vessel" not in text or "also had filler" in text, symptom.id
     assert "dissolv" not in triage(K, BOTOX, 20, reports([("asymmetry", False)])).triggering[0].because.text
 
 
@@ -141,13 +142,14 @@ def test_every_question_is_asked_for_each_treatment_it_applies_to(treatment):
 # than read from the content: (danger, symptom, treatments, worsening needed, last day it counts).
 DANGER_SIGNS = [
     ("blocked_vessel", "skin-colour-change", FILLERS, False, None),
-    ("blocked_vessel", "severe-pain", FILLERS, False, None),
+    ("blocked_vessel", "severe-pain", FILLERS, False, 14),
     ("blocked_vessel", "bruising", FILLERS, True, 5),
     ("blocked_vessel", "skin-breakdown", FILLERS, False, 5),
     ("blocked_vessel", "tyndall-tint", ("filler_ha", "filler_unknown"), False, 5),
     ("eye", "vision-change", FILLERS, False, None),
     ("eye", "eye-signs-after-filler", FILLERS, False, None),
     ("stroke", "stroke-signs", EVERY, False, None),
+    ("stroke", "sudden-headache", EVERY, False, None),
     ("anaphylaxis", "severe-allergy", EVERY, False, None),
     ("anaphylaxis", "breathing-swallowing", EVERY, False, None),
     ("toxin_spread", "spreading-weakness", (BOTOX,), False, None),

@@ -98,7 +98,7 @@ def care_card(k: Knowledge, result: Triage) -> None:
         st.markdown(f"**Who to contact:** {level.contact}")
         st.markdown(f"**Why:** {result.level_why.text}")
         sources_caption(k, (*result.do_this.sources, *result.level_why.sources))
-        with st.expander("Why this result", expanded=level.id in (*AT_ONCE, "urgent")):
+        with st.expander("Why this result", expanded=True):  # its reasons carry warnings: never hidden
             if result.triggering:
                 st.markdown("These answers led to it:")
                 for reason in result.triggering:

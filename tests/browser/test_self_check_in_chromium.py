@@ -11,7 +11,7 @@ from knowledge.queries import question_groups
 
 K = load_knowledge()
 pytestmark = pytest.mark.browser
-WORSE = "Getting worse"
+WORSE, NOT_WORSE = "Getting worse", "Getting better or staying the same"
 
 # Cases from the clinical table, one or more for every level and each trap, answered through the page.
 CHOSEN = [
@@ -24,7 +24,7 @@ CHOSEN = [
     "filler_ha-day1-swelling++tenderness",
     "filler_ha-day4-swelling+",
     "filler_ha-day0-eye-signs-after-filler",
-    "botox-day2-stroke-signs",
+    "botox-day2-sudden-headache",
     "botox-day1-headache-flu",
     "botox-day6-brow-drop",
     "botox-day21-spreading-weakness",
@@ -46,8 +46,9 @@ def answer(page, server, case) -> None:
     for symptom_id, worse in case.reports:
         page.get_by_text(K.symptom_by_id[symptom_id].question, exact=True).click()
         settle(page)
-        if worse:
-            page.locator(f".st-key-trend-{symptom_id}").get_by_text(WORSE, exact=True).click()
+        trend = page.locator(f".st-key-trend-{symptom_id}")
+        if trend.count():  # asked only where it can change the result; nothing is chosen in advance
+            trend.get_by_text(WORSE if worse else NOT_WORSE, exact=True).click()
             settle(page)
 
 
