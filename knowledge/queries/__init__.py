@@ -1,0 +1,66 @@
+"""Pure, deterministic queries over the knowledge, one module per tool. The pages call these; they return
+models, never markup. Everything a page or a test needs is re-exported here, so they keep one import."""
+
+from knowledge.queries.checklist import ChecklistResult, checklist_result
+from knowledge.queries.common import UnknownIdError, cited_sources
+from knowledge.queries.provenance import describe, facts_by_source
+from knowledge.queries.reversibility import (
+    Reversibility,
+    assess_reversibility,
+    find_product,
+    product_names,
+    search_products,
+)
+from knowledge.queries.scenarios import ScenarioAnswer, answer_scenario
+from knowledge.queries.take_home import CalendarEvent, TakeHome, calendar_events, take_home
+from knowledge.queries.timeline import Timeline, TimelineRow, Window, timeline, value_on_day, windows_on_day
+from knowledge.queries.triage import (
+    AFTERCARE_LEVELS,
+    QuestionGroup,
+    Reason,
+    Triage,
+    aftercare_for,
+    question_groups,
+    red_flags,
+    tip_materials,
+    triage,
+    usual_symptoms,
+)
+from knowledge.schema import SymptomReport
+
+__all__ = [
+    "AFTERCARE_LEVELS",
+    "CalendarEvent",
+    "ChecklistResult",
+    "QuestionGroup",
+    "Reason",
+    "Reversibility",
+    "ScenarioAnswer",
+    "SymptomReport",
+    "TakeHome",
+    "Timeline",
+    "TimelineRow",
+    "Triage",
+    "UnknownIdError",
+    "Window",
+    "aftercare_for",
+    "answer_scenario",
+    "assess_reversibility",
+    "calendar_events",
+    "checklist_result",
+    "cited_sources",
+    "describe",
+    "facts_by_source",
+    "find_product",
+    "product_names",
+    "question_groups",
+    "red_flags",
+    "search_products",
+    "take_home",
+    "timeline",
+    "tip_materials",
+    "triage",
+    "usual_symptoms",
+    "value_on_day",
+    "windows_on_day",
+]

@@ -1,0 +1,28 @@
+"""What every tool's queries share: the error for an unknown id, and collecting cited sources."""
+
+from __future__ import annotations
+
+from knowledge.schema import (
+    Knowledge,
+    Treatment,
+    iter_cited,
+)
+
+
+class UnknownIdError(ValueError):
+    """A query was given an id that the content does not have."""
+
+
+def cited_sources(*values: object) -> tuple[str, ...]:
+    """The source ids cited anywhere in the given values, in order of first mention."""
+    ordered: dict[str, None] = {}
+    for value in values:
+        for _, cited in iter_cited(value):
+            ordered.update(dict.fromkeys(cited.sources))
+    return tuple(ordered)
+
+
+def known_treatment(k: Knowledge, treatment: str) -> Treatment:
+    if treatment not in k.treatment_by_id:
+        raise UnknownIdError(f"unknown treatment id {treatment!r}")
+    return k.treatment_by_id[treatment]
