@@ -39,45 +39,80 @@ class ContentError(Exception):
 
 
 def content_files() -> list[str]:
-    """The file names the content is made of, one per top-level field of `Knowledge`."""
+    """The file names the content is made of, one per top-level field of `Knowledge`. A part that is a list
+    may instead be a folder of the same name holding several files (e.g. `products/allergan.yaml`)."""
     return [f"{name}{FILE_SUFFIX}" for name in Knowledge.model_fields]
+
+
+# Where each entry of a part kept as a folder came from: part -> [(file name, index in that file), ...]
+Origins = dict[str, list[tuple[str, int]]]
 
 
 def load_knowledge(directory: Path | str = CONTENT_DIR) -> Knowledge:
     """Load and validate all content in `directory`. Raises `ContentError` listing every problem."""
-    raw, problems = _read(Path(directory))
+    raw, origins, problems = _read(Path(directory))
     if problems:
         raise ContentError(problems)
     try:
         return Knowledge.model_validate(raw)
     except ValidationError as error:
-        raise ContentError(_explain(error, raw)) from None
+        raise ContentError(_explain(error, raw, origins)) from None
 
 
-def _read(directory: Path) -> tuple[dict[str, Any], list[Problem]]:
+def _load_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        problems.append(Problem(shown, "(file)", f"this is not valid YAML{where}"))
+    except UnicodeDecodeError:
+        problems.append(Problem(shown, "(file)", "this file is not UTF-8 text"))
+    return None
+
+
+def _read(directory: Path) -> tuple[dict[str, Any], Origins, list[Problem]]:
     raw: dict[str, Any] = {}
+    origins: Origins = {}
     problems: list[Problem] = []
     if not directory.is_dir():
-        return raw, [Problem(str(directory), "(folder)", "this content folder does not exist")]
+        return raw, origins, [Problem(str(directory), "(folder)", "this content folder does not exist")]
     expected = content_files()
     for name in expected:
-        path = directory / name
-        if not path.is_file():
-            problems.append(Problem(name, "(file)", "this file is missing"))
-            continue
-        try:
-            raw[path.stem] = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f" at line {mark.line + 1}" if mark else ""
-            problems.append(Problem(name, "(file)", f"this is not valid YAML{where}"))
-        except UnicodeDecodeError:
-            problems.append(Problem(name, "(file)", "this file is not UTF-8 text"))
+        path, folder = directory / name, directory / name.removesuffix(FILE_SUFFIX)
+        if path.is_file() and folder.is_dir():
+            problems.append(Problem(name, "(file)", f"there is also a folder '{folder.name}/': keep one of them"))
+        elif path.is_file():
+            raw[path.stem] = _load_yaml(path, name, problems)
+        elif folder.is_dir():
+            raw[folder.name], origins[folder.name] = _read_folder(folder, problems)
+        else:
+            problems.append(Problem(name, "(file)", f"this file (or a folder '{folder.name}/' of files) is missing"))
     for path in sorted(directory.glob(f"*{FILE_SUFFIX}")):
         if path.name not in expected:
             listing = ", ".join(expected)
             problems.append(Problem(path.name, "(file)", f"unexpected file; the content files are: {listing}"))
-    return raw, problems
+    return raw, origins, problems
+
+
+def _read_folder(folder: Path, problems: list[Problem]) -> tuple[list[Any], list[tuple[str, int]]]:
+    """The entries of every file in a content folder, in file-name order, and where each came from."""
+    entries: list[Any] = []
+    where: list[tuple[str, int]] = []
+    files = sorted(folder.glob(f"*{FILE_SUFFIX}"))
+    if not files:
+        problems.append(Problem(f"{folder.name}/", "(folder)", "this folder has no .yaml files"))
+    for path in files:
+        shown = f"{folder.name}/{path.name}"
+        data = _load_yaml(path, shown, problems)
+        if data is None:
+            continue
+        if not isinstance(data, list):
+            problems.append(Problem(shown, "(whole file)", "must be a list (one '- ' entry per item)"))
+            continue
+        entries += data
+        where += [(path.name, i) for i in range(len(data))]
+    return entries, where
 
 
 _PLAIN_MESSAGES = {
@@ -95,35 +130,39 @@ _PLAIN_MESSAGES = {
 }
 
 
-def _explain(error: ValidationError, raw: dict[str, Any]) -> list[Problem]:
+def _explain(error: ValidationError, raw: dict[str, Any], origins: Origins) -> list[Problem]:
     problems: list[Problem] = []
     for detail in error.errors():
         if detail["type"] == "cross_reference":
             for path, message in detail["ctx"]["problems"]:
-                problems.append(_problem(raw, tuple(path), message))
+                problems.append(_problem(raw, tuple(path), message, origins))
             continue
         message = _PLAIN_MESSAGES.get(detail["type"])
         if message is None:
             message = detail["msg"].removeprefix("Value error, ").replace("Input should be", "should be")
             if detail["type"] == "too_short":
                 message = f"needs at least {detail['ctx']['min_length']} item(s)"
-        problems.append(_problem(raw, tuple(detail["loc"]), message))
+        problems.append(_problem(raw, tuple(detail["loc"]), message, origins))
     return problems
 
 
-def _problem(raw: dict[str, Any], loc: tuple[str | int, ...], message: str) -> Problem:
+def _problem(raw: dict[str, Any], loc: tuple[str | int, ...], message: str, origins: Origins) -> Problem:
     if not loc:
         return Problem("(content)", "(whole)", message)
     top, *rest = loc
     file = f"{top}{FILE_SUFFIX}"
     parts: list[str] = []
     node: Any = raw.get(str(top))
-    for step in rest:
+    for depth, step in enumerate(rest):
         if isinstance(step, int):
             entry = node[step] if _has(node, step) else None
             entry_id = entry.get("id") if isinstance(entry, dict) else None
             kind = "entry" if isinstance(entry, dict) else "item"
-            parts.append(f"{kind} {step + 1}" + (f" (id '{entry_id}')" if entry_id else ""))
+            shown = step
+            if depth == 0 and str(top) in origins and 0 <= step < len(origins[str(top)]):
+                name, shown = origins[str(top)][step]  # name the file in the folder, and the entry in it
+                file = f"{top}/{name}"
+            parts.append(f"{kind} {shown + 1}" + (f" (id '{entry_id}')" if entry_id else ""))
         else:
             parts.append(str(step))
         node = node[step] if _has(node, step) else None

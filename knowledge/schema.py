@@ -16,6 +16,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from knowledge.names import distinctive, fold_words, normal, tokens
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Day = Annotated[float, Field(ge=0)]
@@ -44,7 +46,13 @@ Danger = Literal[tuple(DANGER_FLOOR)]
 SETTLED_SHARE = 0.25
 
 TreatmentKind = Literal["filler", "toxin", "dissolver"]
-Verdict = Literal["dissolvable", "not_dissolvable", "wears_off", "unknown"]
+# "partly": a hybrid of HA and something else, where only the HA part dissolves.
+Verdict = Literal["dissolvable", "partly", "not_dissolvable", "wears_off", "unknown"]
+# Where a product line is sold, among the regions the guide covers.
+REGIONS = ("US", "CA", "UK", "EU", "KR", "AU")
+Region = Literal[REGIONS]
+# Sources that can show what a product is made of: a regulator's listing, its labelling, or its maker.
+PRODUCT_SOURCE_KINDS = frozenset({"regulator", "label", "manufacturer", "guideline", "study"})
 
 
 def rank(level: str) -> int:
@@ -161,21 +169,66 @@ class Material(Model):
     id: Id
     name: Text
     plain_name: Text
+    aliases: tuple[Text, ...] = Field(default=(), description="what people type for the material itself")
     treatment: Id
     verdict: Verdict
+    permanent: bool = False
     summary: Cited
     lasts: Cited
+    wears_off: DayRange | None = Field(default=None, description="toxins: days when the effect has usually gone")
     methods: tuple[Id, ...] = Field(min_length=1)
     caveats: tuple[Cited, ...] = ()
 
 
 class Product(Model):
+    """One product line, named as it is on a treatment record."""
+
     id: Id
     name: Text
-    aliases: tuple[Text, ...] = ()
+    brand: Text
+    brand_aliases: tuple[Text, ...] = Field(default=(), description="other names of the brand, e.g. in Hangul")
+    aliases: tuple[Text, ...] = Field(default=(), description="former, regional and local names; short names")
     material: Id
     maker: Text
+    regions: tuple[Region, ...] = Field(default=(), description="where a source shows it is sold; empty: not known")
     sources: tuple[Id, ...] = Field(min_length=1)
+    lasts: Cited | None = Field(default=None, description="how long it lasts, where it differs from its material")
+    wears_off: DayRange | None = Field(default=None, description="toxins: when it has usually worn off, if different")
+
+
+class Lookup(Model):
+    """What the product lookup needs to read what people type."""
+
+    generic_words: tuple[Text, ...] = Field(
+        min_length=1, description="words that name no product on their own: 'lip', 'filler', 'booster'"
+    )
+    line_words: tuple[Text, ...] = Field(
+        default=(),
+        description="general words that tell one line of a brand from another ('ultra', 'volume', 'smile'): they "
+        "name no product alone, and a line is only taken as certain when every one typed is in its name",
+    )
+    noise_words: tuple[Text, ...] = Field(default=(), description="words ignored when matching: 'xc', 'lidocaine'")
+    area_phrases: tuple[Text, ...] = Field(
+        default=(), description="phrases that name a face area with a line word in them: 'smile lines'"
+    )
+    generic_answer: Cited
+
+    @property
+    def noise(self) -> frozenset[str]:
+        return fold_words(self.noise_words)
+
+    @property
+    def general(self) -> frozenset[str]:
+        """Every word that names no product alone (generic and line words), in normal form."""
+        return fold_words((*self.generic_words, *self.line_words))
+
+    @property
+    def lines(self) -> frozenset[str]:
+        return fold_words(self.line_words)
+
+    @property
+    def areas(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(tokens(phrase, self.noise) for phrase in self.area_phrases)
 
 
 class Method(Model):
@@ -186,6 +239,9 @@ class Method(Model):
     what: Cited
     time_course: Cited | None = None
     caveats: tuple[Cited, ...] = ()
+    moves_with_duration: bool = Field(
+        default=False, description="a product with its own 'lasts' (e.g. Daxxify) replaces this time course"
+    )
 
 
 class UnknownProductAdvice(Model):
@@ -312,6 +368,9 @@ class Series(Model):
     measure: Text
     points: tuple[SeriesPoint, ...] = Field(min_length=2)
     explanation: Cited
+    stretch_after: Day | None = Field(
+        default=None, description="for a product that lasts longer or shorter, later points move in proportion"
+    )
     symptoms: tuple[Id, ...] = Field(
         default=(), description="self-check signs whose usual course this curve draws (checked against their rules)"
     )
@@ -354,6 +413,7 @@ class Phase(Model):
     days: DayRange
     kind: Literal["expected", "milestone"]
     text: Cited
+    moves_with_duration: bool = Field(default=False, description="follows the product's wears_off days")
 
 
 class AftercareTip(Model):
@@ -437,6 +497,7 @@ class Knowledge(Model):
     treatments: tuple[Treatment, ...] = Field(min_length=1)
     materials: tuple[Material, ...] = Field(min_length=1)
     products: tuple[Product, ...] = Field(min_length=1)
+    lookup: Lookup
     methods: tuple[Method, ...] = Field(min_length=1)
     unknown_product: UnknownProductAdvice
     care_levels: tuple[CareLevel, ...] = Field(min_length=len(CARE_LEVELS))
@@ -547,9 +608,7 @@ def _cross_reference_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
             yield ("products", i, "id"), f"the id '{product.id}' is also a material id; the checker needs them apart"
 
     yield from _citation_problems(k)
-    for i, product in enumerate(k.products):
-        if product.material not in k.material_by_id:
-            yield ("products", i, "material"), f"unknown material id '{product.material}'"
+    yield from _product_problems(k)
 
     yield from _treatment_reference_problems(k)
     yield from _care_level_problems(k)
@@ -575,10 +634,51 @@ def _citation_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
                 "needs at least one regulator, guideline, label or study source: "
                 f"{', '.join(cited.sources)} are context only",
             )
+
+
+def _product_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
+    """Every line names a material and a source that can show what it is; every toxin says how long it lasts;
+    every name a person can type points to one product, and names it, not just a kind of treatment."""
+    noise, generic = k.lookup.noise, k.lookup.general
+    seen: dict[str, str] = {}
+    for i, m in enumerate(k.materials):
+        for alias in m.aliases:
+            seen.setdefault(normal(alias, noise), m.id)
+        if m.permanent and "surgery" not in m.methods:
+            yield ("materials", i, "methods"), "a permanent material must say what removal means (method 'surgery')"
+        if k.treatment_by_id.get(m.treatment) and k.treatment_by_id[m.treatment].kind == "toxin" and not m.wears_off:
+            yield ("materials", i, "wears_off"), "a toxin needs the days when its effect has usually worn off"
+    brands: dict[str, str] = {}
+    for product in k.products:
+        for name in (product.brand, *product.brand_aliases):
+            brands.setdefault(normal(name, noise), product.brand)
     for i, product in enumerate(k.products):
+        for j, name in enumerate(product.brand_aliases):
+            owner = brands[normal(name, noise)]
+            if owner != product.brand:
+                yield ("products", i, "brand_aliases", j), f"'{name}' is already a name of the brand '{owner}'"
+    for i, product in enumerate(k.products):
+        material = k.material_by_id.get(product.material)
+        if material is None:
+            yield ("products", i, "material"), f"unknown material id '{product.material}'"
+        known = [k.source_by_id[sid] for sid in product.sources if sid in k.source_by_id]
         for j, sid in enumerate(product.sources):
             if sid not in k.source_by_id:
                 yield ("products", i, "sources", j), f"unknown source id '{sid}'"
+        if known and len(known) == len(product.sources) and not any(s.kind in PRODUCT_SOURCE_KINDS for s in known):
+            yield ("products", i, "sources"), "needs a regulator listing, a label or the maker's page, not only context"
+        if (product.wears_off or product.lasts) and not (product.wears_off and product.lasts):
+            yield ("products", i, "wears_off"), "its own duration needs both 'lasts' (words) and 'wears_off' (days)"
+        for field_name, names in (("name", (product.name,)), ("aliases", product.aliases)):
+            for j, name in enumerate(names):
+                where = ("products", i, field_name) if field_name == "name" else ("products", i, field_name, j)
+                words = tokens(name, noise)
+                if not distinctive(words, generic):
+                    yield where, f"'{name}' has no word that names a product (only general words and numbers)"
+                    continue
+                first = seen.setdefault(" ".join(words), product.id)
+                if first != product.id:
+                    yield where, f"'{name}' already names '{first}': a name must point to one product"
 
 
 def _treatment_reference_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:

@@ -1,46 +1,89 @@
-"""Filler reversibility checker: a product, a material or "I don't know" in; what can be undone out."""
+"""Filler reversibility checker: a product name as it is on the record in, what can be undone out.
+
+The typed name is read by the product lookup (knowledge/queries/lookup.py). The answer always names the product
+and material it matched, so a wrong match is visible; a near spelling is only offered, never taken.
+"""
+
+import hashlib
 
 import streamlit as st
 
-from knowledge.queries import Reversibility, assess_reversibility, find_product
+from knowledge.queries import Resolution, Reversibility, assess_reversibility, resolve
 from ui import explored, links, render
 from ui.knowledge import knowledge
-from ui.options import reversibility_choices
 
 k = knowledge()
-choices = reversibility_choices(k)
+QUERY, DONT_KNOW, NONE_OF_THESE, UNKNOWN = "product-query", "dont-know", "none", "unknown"
 
 
 def from_link(raw: str) -> str | None:
-    """A link may name a choice by id (?product=radiesse) or a product by name or alias (?product=Voluma)."""
-    if raw in choices:
-        return raw
-    product = find_product(k, raw)
-    return product.id if product else None
+    """A link may name a product by id, name or alias (?product=voluma): kept only if the lookup is certain."""
+    return raw if resolve(k, raw).certain else None
 
 
-update_link = links.bind("product", from_link)
+def same_answer(a: Resolution, b: Resolution) -> bool:
+    return (a.kind, a.product, a.material) == (b.kind, b.product, b.material)
+
+
+def typed() -> None:
+    st.session_state[DONT_KNOW] = False
+    found = resolve(k, st.session_state.get(QUERY) or "")
+    # The address gets the product's id, never free text a person typed.
+    if found.kind == "product":
+        st.query_params["product"] = found.product.id
+    else:
+        st.query_params.pop("product", None)
+
+
+def dont_know() -> None:
+    st.session_state[QUERY] = ""
+    st.session_state[DONT_KNOW] = True
+    st.query_params["product"] = UNKNOWN
+
+
+linked = links.read("product", lambda raw: raw if raw == UNKNOWN else from_link(raw))
+if linked == UNKNOWN:
+    st.session_state[QUERY], st.session_state[DONT_KNOW] = "", True
+elif linked is not None:
+    # Fill the box from the link, unless what is typed there already names the same thing ("voluma" stays).
+    target = resolve(k, linked)
+    if not same_answer(target, resolve(k, st.session_state.get(QUERY) or "")):
+        st.session_state[QUERY] = target.product.name if target.product else linked
 
 st.title("Can it be reversed?")
-st.markdown("Choose the product you had, or what it is made of. If you are not sure, choose *I don't know*.")
-choice = st.selectbox(
-    "Product or material",
-    options=list(choices),
-    format_func=lambda key: choices[key].label,
-    index=None,
-    placeholder="Type a product name, e.g. Juvéderm or Radiesse",
-    key="product",
-    filter_mode="contains",
-    on_change=update_link,
+st.markdown(
+    "Type the product name as it is on your treatment record, for example *Juvéderm Voluma XC 1 ml*, "
+    "*Restylane Kysse*, *Radiesse (+)*, *Azzalure* or *보톡스*. Then press Enter."
 )
-explored.remember("reversibility", None if choice is None else choices[choice].query)
+query = st.text_input(
+    "Product name",
+    key=QUERY,
+    on_change=typed,
+    placeholder="e.g. Juvederm Volbella, Sculptra, Dysport",
+    max_chars=links.MAX_LENGTH,
+)
+st.button("I don't know what was used", icon=":material/help:", on_click=dont_know)
+
+
+def matched_line(found: Resolution, answer: Reversibility) -> None:
+    """Say what the answer is about, so a wrong match is easy to see."""
+    material = answer.material.name if answer.material else ""
+    if answer.product:
+        product = answer.product
+        st.markdown(f"**Matched:** {product.name}, by {product.maker}. Made of **{material}**.")
+        render.sources_caption(k, answer.product_sources, "What it is made of")
+    elif found.kind == "brand":
+        st.markdown(
+            f"**Matched:** {found.brand}, without the line. Every line of it in this guide gets the same answer, "
+            f"shown here for **{material}**."
+        )
+    elif found.kind == "material":
+        st.markdown(f"**Matched the material:** {material}.")
+    st.caption("Not your product? Check the name on your record and type it again.")
 
 
 def show(answer: Reversibility) -> None:
     render.verdict_banner(answer.verdict)
-    if answer.product:
-        st.markdown(f"**{answer.product.name}** ({answer.product.maker}) is made of **{answer.material.name}**.")
-        render.sources_caption(k, answer.product.sources)
     render.cited(k, answer.headline)
     if answer.how_to_find_out:
         st.header("How to find out")
@@ -58,7 +101,70 @@ def show(answer: Reversibility) -> None:
     st.page_link("pages/timeline.py", label="See the recovery timeline", icon=":material/timeline:")
 
 
-if choice is None:
-    st.info("Choose a product above to see the answer.", icon=":material/arrow_upward:")
+BRAND_OPTION = "brand"
+
+
+def pick(found: Resolution) -> str | None:
+    """Offer the candidates (and a misspelt brand as a whole, when all its lines get the same answer); the
+    person chooses one, or none of them."""
+    heading = "Did you mean:" if any(c.fuzzy for c in found.candidates) else "Which one is it?"
+    labels = {c.product.id: f"{c.product.name}, by {c.product.maker}" for c in found.candidates}
+    if found.brand and found.material:
+        labels = {BRAND_OPTION: f"{found.brand}, but I don't know which line", **labels}
+    key = "pick-" + hashlib.sha256(" ".join(found.typed.split()).casefold().encode()).hexdigest()[:12]
+    return st.radio(
+        heading,
+        options=[*labels, NONE_OF_THESE],
+        format_func=lambda pid: labels.get(pid, "None of these"),
+        index=None,
+        key=key,
+    )
+
+
+found = resolve(k, query or "")
+if st.session_state.get(DONT_KNOW) and not query:
+    explored.remember("reversibility", {})
+    show(assess_reversibility(k))
+elif found.kind == "empty":
+    explored.remember("reversibility", None)
+    st.info("Type a product name above to see the answer.", icon=":material/arrow_upward:")
+elif found.kind == "product":
+    explored.remember("reversibility", {"product": found.product.id})
+    answer = assess_reversibility(k, product=found.product.id)
+    matched_line(found, answer)
+    show(answer)
+elif found.kind in ("brand", "material"):
+    explored.remember("reversibility", {"material": found.material.id})
+    answer = assess_reversibility(k, material=found.material.id)
+    matched_line(found, answer)
+    if found.kind == "brand" and found.candidates:
+        with st.expander(f"Lines of {found.brand} in this guide ({len(found.candidates)})"):
+            st.markdown("\n".join(f"- {c.product.name}" for c in found.candidates))
+    show(answer)
+elif found.kind == "suggest":
+    choice = pick(found)
+    if choice is None:
+        explored.remember("reversibility", None)
+        st.info("Choose the product that matches your record.", icon=":material/arrow_upward:")
+    elif choice == BRAND_OPTION:
+        explored.remember("reversibility", {"material": found.material.id})
+        answer = assess_reversibility(k, material=found.material.id)
+        matched_line(found.model_copy(update={"kind": "brand"}), answer)
+        show(answer)
+    elif choice == NONE_OF_THESE:
+        explored.remember("reversibility", {})
+        st.warning("We could not match that name to a product we know.", icon=":material/search_off:")
+        show(assess_reversibility(k))
+    else:
+        explored.remember("reversibility", {"product": choice})
+        answer = assess_reversibility(k, product=choice)
+        matched_line(found, answer)
+        show(answer)
+elif found.kind == "generic":
+    explored.remember("reversibility", {})
+    render.cited(k, k.lookup.generic_answer)
+    show(assess_reversibility(k))
 else:
-    show(assess_reversibility(k, **choices[choice].query))
+    explored.remember("reversibility", {})
+    st.warning("We could not find a product with that name.", icon=":material/search_off:")
+    show(assess_reversibility(k))

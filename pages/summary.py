@@ -36,7 +36,7 @@ else:
     if product is not None and st.checkbox("The product and whether it can be dissolved", value=True):
         parts["reversibility"] = assess_reversibility(k, **product)
     if dates is not None and st.checkbox("My treatment and its key dates", value=True):
-        parts["timeline"] = timeline(k, dates["treatment"], dates["start"])
+        parts["timeline"] = timeline(k, dates["treatment"], dates["start"], dates.get("product"))
     if check is not None and st.checkbox("My symptom self-check result", value=True):
         reports = [SymptomReport(**r) for r in check["reports"]]
         parts["triage"] = triage(k, check["treatment"], check["days_since"], reports)

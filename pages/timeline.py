@@ -40,11 +40,24 @@ start = st.date_input(
     min_value=dt.date(2000, 1, 1),
     max_value=dt.date.today() + dt.timedelta(days=365),
 )
-explored.remember("timeline", {"treatment": treatment, "start": start})
+toxins = [p.id for p in k.products if k.material_by_id[p.material].treatment == treatment]
+product = None
+if toxins:
+    update_product = links.bind("toxin", lambda raw: raw if raw in toxins else None)
+    product = st.selectbox(
+        "Product (optional): some last longer than others",
+        options=toxins,
+        format_func=lambda pid: f"{k.product_by_id[pid].name} ({k.product_by_id[pid].maker})",
+        index=None,
+        key="toxin",
+        on_change=update_product,
+        placeholder="Choose the product, if you know it",
+    )
+explored.remember("timeline", {"treatment": treatment, "start": start, "product": product})
 
-result = timeline(k, treatment, start)
+result = timeline(k, treatment, start, product)
 today = dt.date.today() if start else None
-st.vega_lite_chart(timeline_spec(treatment, start, today, modes.large_type()))
+st.vega_lite_chart(timeline_spec(treatment, start, today, modes.large_type(), product))
 st.caption(
     "The curves are illustrative: they show a typical shape, not what will happen to you. "
     "Healing differs from person to person."

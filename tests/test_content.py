@@ -63,9 +63,39 @@ BAD_CONTENT = {
         ["materials.yaml", "entry 2 (id 'calcium-hydroxylapatite') > lasts > sources", "needs at least 1 item"],
     ),
     "dangling reference": (
-        "products",
+        "products/galderma",
         lambda d: d[0].update(material="unobtainium"),
-        ["products.yaml", "entry 1 (id 'juvederm') > material", "unknown material id 'unobtainium'"],
+        ["products/galderma.yaml", "entry 1 (id 'restylane') > material", "unknown material id 'unobtainium'"],
+    ),
+    "a product with only a clinic page as its source": (
+        "products/galderma",
+        lambda d: d[0].update(sources=["ctx-kr-clinic-brands"]),
+        ["products/galderma.yaml", "(id 'restylane') > sources", "needs a regulator listing, a label or the maker"],
+    ),
+    "a product name that only says what kind of product it is": (
+        "products/galderma",
+        lambda d: d[0]["aliases"].append("Lip filler"),
+        ["products/galderma.yaml", "(id 'restylane') > aliases > item", "'Lip filler' has no word that names"],
+    ),
+    "a product name of general words and a number": (
+        "products/galderma",
+        lambda d: d[0]["aliases"].append("Ultra 2"),
+        ["products/galderma.yaml", "(id 'restylane') > aliases > item", "only general words and numbers"],
+    ),
+    "one name for two products": (
+        "products/galderma",
+        lambda d: d[1]["aliases"].append("Restylane"),
+        ["products/galderma.yaml", "(id 'restylane-lyft') > aliases", "'Restylane' already names 'restylane'"],
+    ),
+    "a toxin without a duration": (
+        "materials",
+        lambda d: next(m for m in d if m["id"] == "botulinum-toxin").pop("wears_off") and None,
+        ["materials.yaml", "(id 'botulinum-toxin') > wears_off", "a toxin needs the days when its effect"],
+    ),
+    "a permanent filler that does not say what removal means": (
+        "materials",
+        lambda d: next(m for m in d if m["id"] == "pmma").update(methods=["steroid-injection"]),
+        ["materials.yaml", "(id 'pmma') > methods", "a permanent material must say what removal means"],
     ),
     "duplicate id": (
         "symptoms",
@@ -88,9 +118,9 @@ BAD_CONTENT = {
         ["care_levels.yaml", "entry 1 (id 'emergency') > do_this > text", "must not be empty"],
     ),
     "missing field": (
-        "sources",
+        "sources/guide",
         lambda d: d[0].pop("reviewed") and None,
-        ["sources.yaml", "entry 1 (id 'seed-filler-reversal') > reviewed", "required but missing"],
+        ["sources/guide.yaml", "entry 1 (id 'seed-filler-reversal') > reviewed", "required but missing"],
     ),
     "red flag below emergency": (
         "symptoms",
@@ -178,9 +208,9 @@ BAD_CONTENT = {
         ["symptoms.yaml", "(id 'skin-colour-change') > group", "unknown question group 'elsewhere'"],
     ),
     "a source with no address and no reason": (
-        "sources",
+        "sources/guide",
         lambda d: d[1].pop("no_url") and None,
-        ["sources.yaml", "entry 2 (id 'seed-filler-side-effects')", "needs either a url or, if it has none, a no_url"],
+        ["sources/guide.yaml", "entry 2 (id 'seed-filler-side-effects')", "needs either a url or, if it has none"],
     ),
     "a clinical sign-off without a name": (
         "meta",
@@ -218,8 +248,8 @@ def test_bad_content_is_named_by_file_field_and_reason(case, content_dir, edit_c
 
 
 def test_every_problem_is_listed_at_once(content_dir, edit_content):
-    edit_content("products", lambda d: d[0].update(material="x"))
-    edit_content("products", lambda d: d[1].update(sources=["y"]))
+    edit_content("products/galderma", lambda d: d[0].update(material="x"))
+    edit_content("products/galderma", lambda d: d[1].update(sources=["y"]))
     edit_content("materials", lambda d: d[0]["summary"].update(sources=["z"]))
     problems = problems_of(content_dir)
     assert len(problems) == 3, problems
@@ -229,8 +259,10 @@ def test_missing_file_and_broken_yaml_are_reported(content_dir):
     (content_dir / "glossary.yaml").unlink()
     (content_dir / "checklist.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
     (content_dir / "notes.yaml").write_text("[]\n", encoding="utf-8")
+    (content_dir / "products" / "galderma.yaml").write_text("id: not-a-list\n", encoding="utf-8")
     problems = problems_of(content_dir)
-    assert "glossary.yaml: (file): this file is missing" in problems
+    assert "glossary.yaml: (file): this file (or a folder 'glossary/' of files) is missing" in problems
+    assert "products/galderma.yaml: (whole file): must be a list (one '- ' entry per item)" in problems
     assert any(p.startswith("checklist.yaml: (file): this is not valid YAML at line") for p in problems)
     assert any(p.startswith("notes.yaml: (file): unexpected file") for p in problems)
 

@@ -18,8 +18,7 @@ from knowledge.queries import (
     UnknownIdError,
     assess_reversibility,
     checklist_result,
-    find_product,
-    search_products,
+    resolve,
     timeline,
     triage,
 )
@@ -27,7 +26,7 @@ from ui.navigation import NavigationOnlyPagesManager, use_st_navigation_only
 
 K = load_knowledge()
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-KNOWN_KEYS = ["mode", "product", "treatment", "date", "scenario"]
+KNOWN_KEYS = ["mode", "product", "treatment", "toxin", "date", "scenario"]
 NASTY = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
@@ -121,8 +120,9 @@ def test_random_self_check_sequences_show_the_querys_level(treatment, days, tick
 @settings(max_examples=200, deadline=None)
 @given(text=hs.one_of(hs.sampled_from(NASTY), hs.text(max_size=200)))
 def test_queries_refuse_unknown_input_cleanly(text):
-    assert isinstance(search_products(K, text), list)
-    assert find_product(K, text) is None or find_product(K, text).id in K.product_by_id
+    found = resolve(K, text)  # never raises, and only ever names products the catalogue has
+    assert found.product is None or found.product.id in K.product_by_id
+    assert all(c.product.id in K.product_by_id for c in found.candidates)
     for call in (
         lambda: assess_reversibility(K, product=text),
         lambda: assess_reversibility(K, material=text),

@@ -112,19 +112,35 @@ def test_previous_and_next_move_through_scenarios_and_update_the_link(open_page,
 
 
 @pytest.mark.parametrize(
-    ("query", "value"),
-    [({"product": "radiesse"}, "radiesse"), ({"product": "Voluma"}, "juvederm"), ({"product": "unknown"}, "unknown")],
+    ("query", "shown"),
+    [
+        ({"product": "radiesse"}, "**Matched:** Radiesse, by Merz Aesthetics."),
+        ({"product": "Voluma"}, "**Matched:** Juvéderm Voluma XC, by Allergan Aesthetics (AbbVie)."),
+        ({"product": "juvederm"}, "**Matched:** Juvéderm, without the line."),
+        ({"product": "unknown"}, "How to find out"),
+    ],
 )
-def test_reversibility_opens_from_a_link(open_page, query, value):
+def test_reversibility_opens_from_a_link(open_page, query, shown):
     at = open_page("pages/reversibility.py", query=query)
-    assert at.selectbox(key="product").value == value
-    assert "Choose a product above" not in page_text(at)
+    assert shown in page_text(at)
+    assert "Type a product name above" not in page_text(at)
 
 
-def test_choosing_a_product_puts_it_in_the_link(open_page):
+def test_typing_a_product_puts_its_id_in_the_link_never_the_typed_text(open_page):
     at = open_page("pages/reversibility.py")
-    at.selectbox(key="product").set_value("sculptra").run()
-    assert "sculptra" in str(at.query_params["product"])
+    at.text_input(key="product-query").input("sculptra 1 vial").run()
+    assert at.query_params["product"] == "sculptra"
+    assert at.text_input(key="product-query").value == "sculptra 1 vial"  # what was typed stays in the box
+    at.run()
+    assert at.text_input(key="product-query").value == "sculptra 1 vial"
+    at.text_input(key="product-query").input("my lips after filler").run()
+    assert "product" not in at.query_params
+
+
+def test_a_link_with_a_near_spelling_is_not_taken(open_page):
+    at = open_page("pages/reversibility.py", query={"product": "sculptura"})
+    assert "was not recognised" in page_text(at)
+    assert "Matched" not in page_text(at)
 
 
 def test_timeline_opens_from_a_link_with_treatment_and_date(open_page, knowledge):

@@ -43,36 +43,81 @@ def choose(at, key: str, value) -> None:
     assert not at.exception, [e.value for e in at.exception]
 
 
+def type_product(at, text: str) -> None:
+    at.text_input(key="product-query").input(text).run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
 def test_radiesse_cannot_be_dissolved_and_options_are_listed(open_page):
     at = open_page("pages/reversibility.py")
-    assert "Choose a product above" in page_text(at)
-    choose(at, "product", "radiesse")
+    assert "Type a product name above" in page_text(at)
+    type_product(at, "Radiesse")
     assert [w.value for w in at.main.warning] == ["**No: it cannot be dissolved**"]
     text = page_text(at)
-    assert "Calcium hydroxylapatite" in text
+    assert "**Matched:** Radiesse, by Merz Aesthetics. Made of **Calcium hydroxylapatite (CaHA)**" in text
     assert "Steroid injections" in text and "Dissolving with hyaluronidase" not in text
 
 
-def test_juvederm_can_be_dissolved_with_time_course(open_page):
+def test_a_full_record_name_is_found_and_can_be_dissolved_with_time_course(open_page):
     at = open_page("pages/reversibility.py")
-    choose(at, "product", "juvederm")
+    type_product(at, "Juvederm Volbella XC 0.55ml")
     assert [s.value for s in at.success] == ["**Yes: it can be dissolved**"]
-    assert "several days" in page_text(at)
+    text = page_text(at)
+    assert "**Matched:** Juvéderm Volbella XC" in text and "several days" in text
+
+
+def test_a_misspelling_is_offered_not_taken(open_page):
+    at = open_page("pages/reversibility.py")
+    type_product(at, "restalyne kyse")
+    radio = at.radio[0]
+    assert radio.label == "Did you mean:" and radio.value is None
+    assert "restylane-kysse" in radio.options[0] or "Kysse" in str(radio.options)
+    assert not at.success  # nothing is answered until the person chooses
+    radio.set_value("restylane-kysse").run()
+    assert [s.value for s in at.success] == ["**Yes: it can be dissolved**"]
+
+
+def test_a_misspelt_brand_is_offered_as_the_brand_and_its_lines(open_page):
+    at = open_page("pages/reversibility.py")
+    type_product(at, "Juviderm")
+    radio = at.radio[0]
+    assert radio.label == "Did you mean:" and radio.value is None and not at.success
+    labels = radio.options  # as shown
+    assert labels[0] == "Juvéderm, but I don't know which line" and labels[-1] == "None of these"
+    assert "Juvéderm Voluma XC, by Allergan Aesthetics (AbbVie)" in labels
+    radio.set_value("brand").run()
+    assert "**Matched:** Juvéderm, without the line." in page_text(at)
+    assert [s.value for s in at.success] == ["**Yes: it can be dissolved**"]
+
+
+def test_a_generic_word_gets_the_honest_answer_never_a_product(open_page, knowledge):
+    at = open_page("pages/reversibility.py")
+    type_product(at, "lip filler")
+    text = page_text(at)
+    assert knowledge.lookup.generic_answer.text in text and "How to find out" in text
+    assert "Matched" not in text and not at.success
+
+
+def test_a_hybrid_is_partly_dissolvable(open_page):
+    at = open_page("pages/reversibility.py")
+    type_product(at, "HArmonyCa")
+    assert [w.value for w in at.main.warning] == ["**Partly: only its HA part can be dissolved**"]
 
 
 def test_botox_is_not_a_filler_and_wears_off(open_page):
     at = open_page("pages/reversibility.py")
-    choose(at, "product", "botox")
+    type_product(at, "botox 50 units")
     text = page_text(at)
     assert "Not a filler: it cannot be dissolved, but it wears off" in text
     assert "3 months" in text and "eye drops" in text
 
 
-def test_dont_know_says_how_to_find_out_and_never_yes(open_page):
+def test_dont_know_says_how_to_find_out_for_fillers_and_toxins_and_never_yes(open_page):
     at = open_page("pages/reversibility.py")
-    choose(at, "product", "unknown")
+    at.button[0].click().run()
     text = page_text(at)
     assert "How to find out" in text and "We cannot tell yet" in text
+    assert "Botox or a similar injection" in text and "sticker" in text
     assert not at.success
 
 
@@ -196,7 +241,7 @@ def test_pages_read_the_facts_from_the_knowledge(open_page, edit_content, conten
     edit_content("care_levels", lambda d: d[0].update(title="TEST emergency title"))
     monkeypatch.setenv(CONTENT_DIR_ENV, str(content_dir))
     at = open_page("pages/reversibility.py")
-    choose(at, "product", "radiesse")
+    type_product(at, "radiesse")
     assert changed in page_text(at)
     at = open_page("pages/self_check.py")
     at.checkbox(key="flag-stroke-signs").check().run()
@@ -205,7 +250,7 @@ def test_pages_read_the_facts_from_the_knowledge(open_page, edit_content, conten
 
 @pytest.mark.parametrize("page", PAGES)
 def test_invalid_content_shows_a_plain_unavailable_message(page, open_page, edit_content, content_dir, monkeypatch):
-    edit_content("products", lambda d: d[0].update(material="nothing"))
+    edit_content("products/galderma", lambda d: d[0].update(material="nothing"))
     monkeypatch.setenv(CONTENT_DIR_ENV, str(content_dir))
     at = open_page(page)
     assert [t.value for t in at.title] == ["The guide is unavailable"]

@@ -68,7 +68,7 @@ def test_pdf_fits_on_one_page_even_with_every_section_full(knowledge):
 
 def test_pdf_keeps_accented_names(knowledge):
     only_product = take_home(
-        knowledge, made_on=START, reversibility=assess_reversibility(knowledge, product="juvederm")
+        knowledge, made_on=START, reversibility=assess_reversibility(knowledge, product="juvederm-voluma-xc")
     )
     assert "Juvéderm" in pdf_text(summary_pdf(knowledge, only_product))
 
@@ -108,7 +108,7 @@ def test_summary_page_gathers_what_was_explored_in_this_session(open_page, knowl
     at = open_page("pages/summary.py")
     assert "Nothing to include yet" in page_text(at)
     at.switch_page("pages/reversibility.py").run()
-    at.selectbox(key="product").set_value("radiesse").run()
+    at.text_input(key="product-query").input("Radiesse").run()
     at.switch_page("pages/timeline.py").run()
     at.selectbox(key="treatment").set_value("botox").run()
     at.date_input(key="date").set_value(START).run()

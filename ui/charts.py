@@ -72,7 +72,7 @@ def timeline_chart(result: Timeline, today: dt.date | None = None, *, large: boo
         )
     chart = alt.layer(*layers).properties(
         height=460 if large else 340,
-        title=f"Typical recovery after: {result.treatment.name}",
+        title=f"Typical recovery after: {result.product.name if result.product else result.treatment.name}",
         description=(
             "Line chart of illustrative curves: "
             + "; ".join(s.measure.lower() for s in result.series)
@@ -88,15 +88,17 @@ def timeline_chart(result: Timeline, today: dt.date | None = None, *, large: boo
     return chart
 
 
-def timeline_spec(treatment: str, start: dt.date | None, today: dt.date | None, large: bool) -> dict[str, Any]:
+def timeline_spec(
+    treatment: str, start: dt.date | None, today: dt.date | None, large: bool, product: str | None = None
+) -> dict[str, Any]:
     """The chart as a Vega-Lite spec. Building and validating it takes far longer than the page's query,
     and it depends only on these inputs, so each spec is made once per process."""
-    return _cached_spec(content_directory(), treatment, start, today, large)
+    return _cached_spec(content_directory(), treatment, start, today, large, product)
 
 
 @st.cache_data(max_entries=2000, show_spinner=False)
 def _cached_spec(
-    content: str, treatment: str, start: dt.date | None, today: dt.date | None, large: bool
+    content: str, treatment: str, start: dt.date | None, today: dt.date | None, large: bool, product: str | None
 ) -> dict[str, Any]:
     # `content` is only part of the key: a different content folder gets its own specs.
-    return timeline_chart(timeline(knowledge(), treatment, start), today, large=large).to_dict()
+    return timeline_chart(timeline(knowledge(), treatment, start, product), today, large=large).to_dict()

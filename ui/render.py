@@ -21,6 +21,7 @@ AT_ONCE = ("emergency", "act_now")
 # The reversibility checker's answer, in words; colour, icon and words together.
 VERDICT = {
     "dissolvable": (st.success, "Yes: it can be dissolved", ":material/check_circle:"),
+    "partly": (st.warning, "Partly: only its HA part can be dissolved", ":material/contrast:"),
     "not_dissolvable": (st.warning, "No: it cannot be dissolved", ":material/block:"),
     "wears_off": (st.info, "Not a filler: it cannot be dissolved, but it wears off", ":material/hourglass_bottom:"),
     "unknown": (st.warning, "We cannot tell yet: find out what was used", ":material/help:"),

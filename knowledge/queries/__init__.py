@@ -3,14 +3,9 @@ models, never markup. Everything a page or a test needs is re-exported here, so 
 
 from knowledge.queries.checklist import ChecklistResult, checklist_result
 from knowledge.queries.common import UnknownIdError, cited_sources
+from knowledge.queries.lookup import Candidate, Resolution, build_index, resolve
 from knowledge.queries.provenance import describe, facts_by_source
-from knowledge.queries.reversibility import (
-    Reversibility,
-    assess_reversibility,
-    find_product,
-    product_names,
-    search_products,
-)
+from knowledge.queries.reversibility import Reversibility, assess_reversibility
 from knowledge.queries.scenarios import ScenarioAnswer, answer_scenario
 from knowledge.queries.take_home import CalendarEvent, TakeHome, calendar_events, take_home
 from knowledge.queries.timeline import Timeline, TimelineRow, Window, timeline, value_on_day, windows_on_day
@@ -31,9 +26,11 @@ from knowledge.schema import SymptomReport
 __all__ = [
     "AFTERCARE_LEVELS",
     "CalendarEvent",
+    "Candidate",
     "ChecklistResult",
     "QuestionGroup",
     "Reason",
+    "Resolution",
     "Reversibility",
     "ScenarioAnswer",
     "SymptomReport",
@@ -46,16 +43,15 @@ __all__ = [
     "aftercare_for",
     "answer_scenario",
     "assess_reversibility",
+    "build_index",
     "calendar_events",
     "checklist_result",
     "cited_sources",
     "describe",
     "facts_by_source",
-    "find_product",
-    "product_names",
     "question_groups",
     "red_flags",
-    "search_products",
+    "resolve",
     "take_home",
     "timeline",
     "tip_materials",

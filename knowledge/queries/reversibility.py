@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
+from pydantic import Field
 
 from knowledge.queries.common import UnknownIdError, cited_sources
 from knowledge.schema import (
@@ -25,6 +25,9 @@ class Reversibility(Model):
     options: tuple[Method, ...] = ()
     caveats: tuple[Cited, ...] = ()
     how_to_find_out: tuple[Cited, ...] = ()
+    product_sources: tuple[str, ...] = Field(
+        default=(), description="the strongest sources for what the product is made of, at most two"
+    )
 
     @property
     def dissolvable(self) -> bool:
@@ -32,41 +35,7 @@ class Reversibility(Model):
 
     @property
     def sources(self) -> tuple[str, ...]:
-        own = self.product.sources if self.product else ()
-        return tuple(dict.fromkeys((*own, *cited_sources(self))))
-
-
-def _fold(text: str) -> str:
-    """Lower-case and strip accents, so 'juvederm' finds 'Juvéderm'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
-def product_names(product: Product) -> tuple[str, ...]:
-    return (product.name, *product.aliases)
-
-
-def search_products(k: Knowledge, query: str) -> list[Product]:
-    """Products whose name or an alias contains the query; exact and prefix matches first."""
-    needle = _fold(query)
-    if not needle:
-        return []
-    ranked: list[tuple[int, int, Product]] = []
-    for order, product in enumerate(k.products):
-        names = [_fold(n) for n in product_names(product)]
-        if needle in names:
-            ranked.append((0, order, product))
-        elif any(n.startswith(needle) for n in names):
-            ranked.append((1, order, product))
-        elif any(needle in n for n in names):
-            ranked.append((2, order, product))
-    return [p for _, _, p in sorted(ranked, key=lambda r: r[:2])]
-
-
-def find_product(k: Knowledge, name: str) -> Product | None:
-    """The product whose name or an alias is exactly `name` (ignoring case and accents)."""
-    needle = _fold(name)
-    return next((p for p in k.products if needle in (_fold(n) for n in product_names(p))), None)
+        return tuple(dict.fromkeys((*self.product_sources, *cited_sources(self))))
 
 
 def assess_reversibility(k: Knowledge, *, product: str | None = None, material: str | None = None) -> Reversibility:
@@ -90,12 +59,29 @@ def assess_reversibility(k: Knowledge, *, product: str | None = None, material: 
         raise UnknownIdError(f"unknown material id {material!r}")
     chosen = k.material_by_id[material]
     options = tuple(k.method_by_id[m] for m in chosen.methods)
+    if chosen_product is not None and chosen_product.lasts is not None:  # "about 6 months", not the usual 3
+        options = tuple(
+            o.model_copy(update={"time_course": chosen_product.lasts}) if o.moves_with_duration else o for o in options
+        )
     return Reversibility(
         verdict=chosen.verdict,
         headline=chosen.summary,
         product=chosen_product,
         material=chosen,
-        lasts=chosen.lasts,
+        lasts=chosen_product.lasts if chosen_product and chosen_product.lasts else chosen.lasts,
         options=options,
         caveats=chosen.caveats,
+        product_sources=strongest_sources(k, chosen_product) if chosen_product else (),
     )
+
+
+STRENGTH = ("regulator", "label", "guideline", "study", "manufacturer")
+
+
+def strongest_sources(k: Knowledge, product: Product, limit: int = 2) -> tuple[str, ...]:
+    """The product's sources that can show what it is made of, strongest kind first (context pages never)."""
+    ranked = sorted(
+        (sid for sid in product.sources if k.source_by_id[sid].kind in STRENGTH),
+        key=lambda sid: STRENGTH.index(k.source_by_id[sid].kind),
+    )
+    return tuple(ranked[:limit])

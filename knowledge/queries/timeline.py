@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from knowledge.queries.common import cited_sources, known_treatment
+from knowledge.queries.common import UnknownIdError, cited_sources, known_treatment
 from knowledge.schema import (
     Cited,
     DayRange,
     Id,
     Knowledge,
     Model,
+    Product,
     Series,
+    SeriesPoint,
     Treatment,
 )
 
@@ -39,6 +41,7 @@ class Window(Model):
 
 class Timeline(Model):
     treatment: Treatment
+    product: Product | None = None
     start: dt.date | None
     series: tuple[Series, ...]
     rows: tuple[TimelineRow, ...]
@@ -58,10 +61,41 @@ def value_on_day(series: Series, day: float) -> float:
     return series.value_on(day)
 
 
-def timeline(k: Knowledge, treatment: str, start: dt.date | None = None) -> Timeline:
-    """The rows a chart and a table need for one treatment, with calendar dates when a start date is given."""
+def lasting(k: Knowledge, treatment: str, product: str | None) -> tuple[Product | None, float, DayRange | None]:
+    """The product (if named), how much longer or shorter than usual it lasts, and its wear-off days."""
+    if product is None:
+        return None, 1.0, None
+    if product not in k.product_by_id:
+        raise UnknownIdError(f"unknown product id {product!r}")
+    chosen = k.product_by_id[product]
+    material = k.material_by_id[chosen.material]
+    if material.treatment != treatment:
+        raise UnknownIdError(f"the product {product!r} is not a {treatment!r} treatment")
+    usual, own = material.wears_off, chosen.wears_off
+    if usual is None or own is None:
+        return chosen, 1.0, None
+    return chosen, own.start / usual.start, own
+
+
+def stretched(series: Series, factor: float) -> Series:
+    """The curve for a product that lasts `factor` times as long: points after `stretch_after` move out."""
+    if factor == 1.0 or series.stretch_after is None:
+        return series
+    after = series.stretch_after
+    points = [
+        p if p.day <= after else SeriesPoint(day=round(after + (p.day - after) * factor, 1), value=p.value)
+        for p in series.points
+    ]
+    return series.model_copy(update={"points": tuple(points)})
+
+
+def timeline(k: Knowledge, treatment: str, start: dt.date | None = None, product: str | None = None) -> Timeline:
+    """The rows a chart and a table need for one treatment, with calendar dates when a start date is given.
+    A toxin product that lasts longer or shorter than usual (its `wears_off`) stretches the curve and moves
+    the wear-off milestone."""
     chosen = known_treatment(k, treatment)
-    series = tuple(s for s in k.series if treatment in s.treatments)
+    named, factor, wears_off = lasting(k, treatment, product)
+    series = tuple(stretched(s, factor) for s in k.series if treatment in s.treatments)
 
     def on(day: float) -> dt.date | None:
         return start + dt.timedelta(days=day) if start else None
@@ -70,7 +104,16 @@ def timeline(k: Knowledge, treatment: str, start: dt.date | None = None) -> Time
         start_date, end_date = on(days.start), on(days.end)
         return Window(id=id, name=name, kind=kind, days=days, start_date=start_date, end_date=end_date, text=text)
 
-    windows = [window(p.id, p.name, p.kind, p.days, p.text) for p in k.phases if treatment in p.treatments]
+    def moved(phase_days: DayRange, text: Cited, moves: bool) -> tuple[DayRange, Cited]:
+        if moves and wears_off is not None and named is not None and named.lasts is not None:
+            return wears_off, named.lasts
+        return phase_days, text
+
+    windows = [
+        window(p.id, p.name, p.kind, *moved(p.days, p.text, p.moves_with_duration))
+        for p in k.phases
+        if treatment in p.treatments
+    ]
     windows += [
         window(t.id, t.name, "aftercare", t.days, t.text)
         for t in k.aftercare
@@ -89,7 +132,9 @@ def timeline(k: Knowledge, treatment: str, start: dt.date | None = None) -> Time
         for s in series
         for day in range(horizon + 1)
     ]
-    return Timeline(treatment=chosen, start=start, series=series, rows=tuple(rows), windows=tuple(windows))
+    return Timeline(
+        treatment=chosen, product=named, start=start, series=series, rows=tuple(rows), windows=tuple(windows)
+    )
 
 
 def windows_on_day(k: Knowledge, treatment: str, day: float) -> tuple[Window, ...]:

@@ -66,7 +66,7 @@ def test_summary_downloads_pdf_and_calendar(page, server, artifacts):
     page.get_by_text("Botox wears off").first.wait_for()
     page.get_by_role("link", name="Can it be reversed?").click()
     settle(page)
-    page.get_by_role("combobox").first.click()
+    page.get_by_label("Product name").click()
     page.keyboard.type("Radiesse")
     page.keyboard.press("Enter")
     page.get_by_text("No: it cannot be dissolved").wait_for()

@@ -54,7 +54,7 @@ def test_self_check_red_flag_shows_emergency_card(page, server, artifacts):
 
 def test_reversibility_radiesse_cannot_be_dissolved(page, server, artifacts):
     open_app(page, server, "reversibility")
-    page.get_by_role("combobox").first.click()
+    page.get_by_label("Product name").click()
     page.keyboard.type("Radiesse")
     page.keyboard.press("Enter")
     settle(page)
