@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from chromium import PAGES_WITH_RESULTS, assert_no_exception, open_app, settle, shoot
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from knowledge import load_knowledge
 
@@ -103,10 +104,19 @@ def test_keyboard_only_reaches_every_tools_result(page, server):
     open_app(page, server, "self-check")
     tab_to(page, "el.type === 'checkbox'")
     press_until_checked(page)
-    page.locator(".st-key-care-card-emergency").wait_for()
+    card = page.locator(".st-key-care-card-emergency")
+    try:
+        card.wait_for(timeout=20_000)
+    except PlaywrightTimeoutError:
+        # On a loaded machine a tick can land while the first run is still drawing the page, and its rerun is
+        # dropped; a person would untick and tick again. A tick that never gives the card still fails here.
+        page.keyboard.press("Space")
+        settle(page)
+        press_until_checked(page)
+        card.wait_for()
 
     open_app(page, server, "reversibility")
-    tab_to(page, "el.getAttribute('role') === 'combobox'")
+    tab_to(page, "el.type === 'text'")
     page.keyboard.type("Sculptra")
     page.keyboard.press("Enter")
     settle(page)
