@@ -14,6 +14,10 @@ from ui.knowledge import knowledge
 
 k = knowledge()
 QUERY, DONT_KNOW, NONE_OF_THESE, UNKNOWN = "product-query", "dont-know", "none", "unknown"
+NOT_LISTED = (
+    f"That name is not among the {len(k.products)} products in this guide. Check the spelling on your record, "
+    "or ask the clinic what the product is made of."
+)
 
 
 def from_link(raw: str) -> str | None:
@@ -153,7 +157,7 @@ elif found.kind == "suggest":
         show(answer)
     elif choice == NONE_OF_THESE:
         explored.remember("reversibility", {})
-        st.warning("We could not match that name to a product we know.", icon=":material/search_off:")
+        st.warning(NOT_LISTED, icon=":material/search_off:")
         show(assess_reversibility(k))
     else:
         explored.remember("reversibility", {"product": choice})
@@ -166,5 +170,5 @@ elif found.kind == "generic":
     show(assess_reversibility(k))
 else:
     explored.remember("reversibility", {})
-    st.warning("We could not find a product with that name.", icon=":material/search_off:")
+    st.warning(NOT_LISTED, icon=":material/search_off:")
     show(assess_reversibility(k))

@@ -98,6 +98,14 @@ def test_a_generic_word_gets_the_honest_answer_never_a_product(open_page, knowle
     assert "Matched" not in text and not at.success
 
 
+def test_a_product_not_in_the_guide_says_so_and_how_to_find_out(open_page, knowledge):
+    at = open_page("pages/reversibility.py")
+    type_product(at, "Revolax Deep 1.1ml")
+    text = page_text(at)
+    assert f"not among the {len(knowledge.products)} products in this guide" in text
+    assert "How to find out" in text and "Matched" not in text and not at.success
+
+
 def test_a_hybrid_is_partly_dissolvable(open_page):
     at = open_page("pages/reversibility.py")
     type_product(at, "HArmonyCa")
