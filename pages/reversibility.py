@@ -20,9 +20,12 @@ NOT_LISTED = (
 )
 
 
-def from_link(raw: str) -> str | None:
+def from_link(raw: str) -> Resolution | str | None:
     """A link may name a product by id, name or alias (?product=voluma): kept only if the lookup is certain."""
-    return raw if resolve(k, raw).certain else None
+    if raw == UNKNOWN:
+        return UNKNOWN
+    found = resolve(k, raw)
+    return found if found.certain else None
 
 
 def same_answer(a: Resolution, b: Resolution) -> bool:
@@ -45,14 +48,12 @@ def dont_know() -> None:
     st.query_params["product"] = UNKNOWN
 
 
-linked = links.read("product", lambda raw: raw if raw == UNKNOWN else from_link(raw))
+linked = links.read("product", from_link)
 if linked == UNKNOWN:
     st.session_state[QUERY], st.session_state[DONT_KNOW] = "", True
-elif linked is not None:
+elif linked is not None and not same_answer(linked, resolve(k, st.session_state.get(QUERY) or "")):
     # Fill the box from the link, unless what is typed there already names the same thing ("voluma" stays).
-    target = resolve(k, linked)
-    if not same_answer(target, resolve(k, st.session_state.get(QUERY) or "")):
-        st.session_state[QUERY] = target.product.name if target.product else linked
+    st.session_state[QUERY] = linked.product.name if linked.product else linked.typed
 
 st.title("Can it be reversed?")
 st.markdown(

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from knowledge.queries import timeline
+from knowledge.queries import products_for, timeline
 from ui import explored, links, modes, render
 from ui.charts import timeline_spec
 from ui.knowledge import knowledge
@@ -40,7 +40,7 @@ start = st.date_input(
     min_value=dt.date(2000, 1, 1),
     max_value=dt.date.today() + dt.timedelta(days=365),
 )
-toxins = [p.id for p in k.products if k.material_by_id[p.material].treatment == treatment]
+toxins = [p.id for p in products_for(k, treatment)]
 product = None
 if toxins:
     update_product = links.bind("toxin", lambda raw: raw if raw in toxins else None)

@@ -12,12 +12,12 @@ from lookup_cases import CASES, judge
 from lookup_holdout import HOLDOUT, KNOWN_GAPS, expectation
 
 from knowledge import load_knowledge
-from knowledge.queries import resolve, timeline
+from knowledge.queries import products_for, resolve, timeline
 from knowledge.schema import Product
 
 K = load_knowledge()
 NAMES = [(p.id, name) for p in K.products for name in (p.name, *p.aliases)]
-TOXINS = [p for p in K.products if K.material_by_id[p.material].treatment == "botox"]
+TOXINS = products_for(K, "botox")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.group}: {c.typed}" for c in CASES])

@@ -8,7 +8,15 @@ from knowledge.queries.provenance import describe, facts_by_source
 from knowledge.queries.reversibility import Reversibility, assess_reversibility
 from knowledge.queries.scenarios import ScenarioAnswer, answer_scenario
 from knowledge.queries.take_home import CalendarEvent, TakeHome, calendar_events, take_home
-from knowledge.queries.timeline import Timeline, TimelineRow, Window, timeline, value_on_day, windows_on_day
+from knowledge.queries.timeline import (
+    Timeline,
+    TimelineRow,
+    Window,
+    products_for,
+    timeline,
+    value_on_day,
+    windows_on_day,
+)
 from knowledge.queries.triage import (
     AFTERCARE_LEVELS,
     QuestionGroup,
@@ -49,6 +57,7 @@ __all__ = [
     "cited_sources",
     "describe",
     "facts_by_source",
+    "products_for",
     "question_groups",
     "red_flags",
     "resolve",

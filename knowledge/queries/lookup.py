@@ -61,7 +61,6 @@ def max_edits(*words: str) -> int:
 class _Name:
     words: tuple[str, ...]
     text: str
-    product: Product
 
 
 @dataclass
@@ -108,7 +107,7 @@ def build_index(k: Knowledge) -> ProductIndex:
         index.own_name.setdefault(" ".join(tokens(product.name, index.noise)), product.id)
         for text in dict.fromkeys((product.name, *product.aliases, product.id.replace("-", " "))):
             words = tokens(text, index.noise)
-            index.names.setdefault(product.id, []).append(_Name(words, text, product))
+            index.names.setdefault(product.id, []).append(_Name(words, text))
             index.exact.setdefault(" ".join(words), set()).add(product.id)
             for word in (*index.distinctive(words), *family):
                 index.by_word.setdefault(word, set()).add(product.id)
@@ -169,11 +168,11 @@ def resolve(k: Knowledge, typed: str, limit: int = 5) -> Resolution:
     key = " ".join(words)
     named = index.own_name.get(key)
     if named is not None:  # a product's own name wins over a brand of the same name ("Radiesse", "Restylane")
-        return _product(k, typed, index.products[named])
+        return _product(index, typed, index.products[named])
     if key in index.brand_of and len(index.brand_of[key]) > 1:
         return _family(index, typed, index.brand_of[key], fuzzy=False, limit=limit)
     if len(index.exact.get(key, ())) == 1:
-        return _product(k, typed, index.products[next(iter(index.exact[key]))])
+        return _product(index, typed, index.products[next(iter(index.exact[key]))])
     material = _material_named(index, words)
     if material is not None:
         return Resolution(typed=typed, kind="material", material=material)
@@ -198,13 +197,13 @@ def resolve(k: Knowledge, typed: str, limit: int = 5) -> Resolution:
     tied = {fit.product_id for fit in fits if fit.rank == best.rank}
     if best.missing == 0 and best.extra == 0 and len(tied) == 1:
         product = index.products[best.product_id]
-        brand = index.brand_of[" ".join(tokens(product.brand, index.noise))]
         if best.line_missed or unread:
             # "Juvederm Ultra Smile" names the brand but a line we do not list: the brand's answer. A word we
             # cannot read at all ("Restylane Fynesse", "Seventy Hyal") makes it uncertain: the brand is offered.
+            brand = index.brand_of[" ".join(tokens(product.brand, index.noise))]
             return _family(index, typed, brand, fuzzy=fuzzy or bool(unread), limit=limit, fits=fits)
         if not fuzzy:
-            return _product(k, typed, product)
+            return _product(index, typed, product)
     return Resolution(typed=typed, kind="suggest", candidates=_candidates(index, fits, limit, fuzzy))
 
 
@@ -220,8 +219,8 @@ def _material_named(index: ProductIndex, words: tuple[str, ...]) -> Material | N
     return best[1] if best else None
 
 
-def _product(k: Knowledge, typed: str, product: Product) -> Resolution:
-    return Resolution(typed=typed, kind="product", product=product, material=_material(k, product))
+def _product(index: ProductIndex, typed: str, product: Product) -> Resolution:
+    return Resolution(typed=typed, kind="product", product=product, material=index.material_by_id[product.material])
 
 
 def _without_areas(index: ProductIndex, words: tuple[str, ...]) -> tuple[str, ...]:
@@ -288,11 +287,8 @@ def _best_fit(
                 edits += hit[1]
         for word in sorted(w for w in typed_words if w in index.generic and w not in own):
             # A general word may be a misspelt word of this name ("Restylane kiss" for Kyss): a near reading.
-            near = [
-                (int(OSA.distance(word, w)), w)
-                for w in own - explained - typed_words - index.generic
-                if OSA.distance(word, w) <= max_edits(word, w)
-            ]
+            distances = ((int(OSA.distance(word, w)), w) for w in own - explained - typed_words - index.generic)
+            near = [(d, w) for d, w in distances if d <= max_edits(word, w)]
             if near:
                 distance, match = min(near)
                 explained.add(match)
@@ -327,7 +323,7 @@ def _family(
     ("Did you mean Juvederm?") when it was misspelt. Otherwise its lines are offered."""
     products = [index.products[pid] for pid in sorted(product_ids)]
     materials = Counter(p.material for p in products)
-    verdicts = {_material_by_id(index, m).verdict for m in materials}
+    verdicts = {index.material_by_id[m].verdict for m in materials}
     brands = Counter(p.brand for p in products)
     label = brands.most_common(1)[0][0] if len(brands) == 1 else " ".join(typed.split()).strip()
     ordered = fits or []
@@ -338,7 +334,7 @@ def _family(
         family = sorted(family, key=lambda f: index.products[f.product_id].name.casefold())
         limit = len(products)
     candidates = _candidates(index, family, limit, fuzzy)
-    material = _material_by_id(index, materials.most_common(1)[0][0]) if len(verdicts) == 1 else None
+    material = index.material_by_id[materials.most_common(1)[0][0]] if len(verdicts) == 1 else None
     kind: Kind = "brand" if material is not None and not fuzzy else "suggest"
     return Resolution(typed=typed, kind=kind, brand=label, material=material, candidates=candidates)
 
@@ -351,11 +347,3 @@ def _candidates(index: ProductIndex, fits: list[_Fit], limit: int, fuzzy: bool) 
         if len(chosen) == limit:
             break
     return tuple(chosen.values())
-
-
-def _material(k: Knowledge, product: Product) -> Material:
-    return k.material_by_id[product.material]
-
-
-def _material_by_id(index: ProductIndex, material_id: str) -> Material:
-    return index.material_by_id[material_id]

@@ -61,6 +61,11 @@ def value_on_day(series: Series, day: float) -> float:
     return series.value_on(day)
 
 
+def products_for(k: Knowledge, treatment: str) -> tuple[Product, ...]:
+    """The catalogue's products of a treatment (e.g. every toxin for "botox"), in catalogue order."""
+    return tuple(p for p in k.products if k.material_by_id[p.material].treatment == treatment)
+
+
 def lasting(k: Knowledge, treatment: str, product: str | None) -> tuple[Product | None, float, DayRange | None]:
     """The product (if named), how much longer or shorter than usual it lasts, and its wear-off days."""
     if product is None:
