@@ -33,21 +33,18 @@ chosen = st.selectbox(
 )
 update_link()  # the address always names the scenario shown, ready to share
 scenario = scenarios[chosen]
+answer = answer_scenario(k, scenario)
 
 with st.container(border=True):
     st.header(scenario.title)
     st.markdown(scenario.story)
     st.markdown(f"**{scenario.question}**")
-    if scenario.case.tool == "triage":
-        st.markdown("Choose one:\n" + "\n".join(f"- {level.title}" for level in k.care_levels))
-    elif scenario.case.tool == "reversibility":
-        st.markdown("Choose one:\n" + "\n".join(f"- {label}" for _, label, _ in render.VERDICT.values()))
+    st.markdown(answer.prompt + "\n" + "\n".join(f"- {choice.label}" for choice in answer.choices))
 
 revealed = st.toggle("Reveal the answer", key=f"reveal-{chosen}")
 if revealed:
-    result = answer_scenario(k, scenario)
     with st.container(border=True, key="scenario-answer"):
-        render.scenario_answer(k, result)
+        render.scenario_answer(k, answer)
 
 previous, following = st.columns(2)
 previous.button("Previous scenario", icon=":material/arrow_back:", on_click=step, args=(-1,), width="stretch")

@@ -8,8 +8,7 @@ import pytest
 import streamlit as st
 from app_pages import page_text
 
-from knowledge.queries import answer_scenario
-from ui import render
+from knowledge.queries import VERDICTS, answer_scenario
 
 
 @pytest.fixture(autouse=True)
@@ -69,32 +68,40 @@ def scenario_ids():
     return [s.id for s in load_knowledge().scenarios]
 
 
-def expected_banner(knowledge, scenario) -> str:
-    """What the revealed answer must say, worked out from the tool's own query."""
-    result = answer_scenario(knowledge, scenario)
+def key_words(knowledge, scenario) -> str:
+    """The answer key in words, from the content alone: what a revealed answer must say."""
     case = scenario.case
     if case.tool == "triage":
-        return knowledge.level_by_id[result.answer[0]].title
+        return knowledge.level_by_id[case.expected].title
     if case.tool == "reversibility":
-        return render.VERDICT[result.answer[0]][1]
+        return VERDICTS[case.expected].label
     if case.tool == "timeline":
-        names = {w.id: w.name for w in (*knowledge.phases, *knowledge.aftercare)}
-        return names[case.expected]
+        return {w.id: w.name for w in (*knowledge.phases, *knowledge.aftercare)}[case.expected]
     topics = {i.id: i.topic for i in knowledge.checklist}
     return ", ".join(topics[i] for i in case.expected)
+
+
+def test_each_answer_says_its_key_and_marks_exactly_the_right_choices(knowledge):
+    for scenario in knowledge.scenarios:
+        answer = answer_scenario(knowledge, scenario)
+        assert key_words(knowledge, scenario) in answer.headline, scenario.id
+        right = {c.label for c in answer.choices if c.correct}
+        assert right and all(label in answer.headline for label in right), scenario.id
+        assert len({c.id for c in answer.choices}) == len(answer.choices) >= 4, scenario.id
 
 
 def test_each_scenario_link_renders_and_its_reveal_matches_the_tool(open_page, knowledge):
     for scenario in knowledge.scenarios:
         at = open_page("pages/scenarios.py", query={"mode": "workshop", "scenario": scenario.id})
         assert scenario.story in page_text(at)
-        assert expected_banner(knowledge, scenario) not in "\n".join(
+        answer = answer_scenario(knowledge, scenario)
+        assert answer.headline not in "\n".join(
             str(e.value) for e in (*at.success, *at.warning, *at.error) if "**" in str(e.value)
         ), "the answer is hidden before the reveal"
         at.toggle(key=f"reveal-{scenario.id}").set_value(True).run()
         assert not at.exception
         banners = "\n".join(str(e.value) for e in (*at.success, *at.warning, *at.info, *at.error))
-        assert expected_banner(knowledge, scenario) in banners, scenario.id
+        assert answer.headline in banners, scenario.id
         assert scenario.teaching_point.text in page_text(at)
         assert "does not match" not in banners
 

@@ -8,24 +8,15 @@ from typing import get_args
 import streamlit as st
 
 from knowledge import Knowledge
-from knowledge.queries import ScenarioAnswer, Triage, cited_sources, tip_materials
-from knowledge.schema import CARE_LEVELS, CareLevel, Cited, Method, SourceKind
+from knowledge.queries import LEVEL_TONE, VERDICTS, ScenarioAnswer, Tone, Triage, cited_sources, tip_materials
+from knowledge.schema import CareLevel, Cited, Method, SourceKind
 
-# How each care level is drawn. Colour is never the only signal: each level also has its icon and title.
-LEVEL_STYLE = {"emergency": st.error, "act_now": st.error, "urgent": st.warning, "soon": st.info, "self_care": st.info}
-assert tuple(LEVEL_STYLE) == CARE_LEVELS, "every care level needs a style"
+# How each tone is drawn. Colour is never the only signal: each result also has its icon and words.
+TONE = {"danger": st.error, "warning": st.warning, "info": st.info, "success": st.success}
+assert set(TONE) == set(get_args(Tone)), "every tone needs a style"
 
 # Levels whose card is placed right under the answers that led to it, and opens its reasons.
 AT_ONCE = ("emergency", "act_now")
-
-# The reversibility checker's answer, in words; colour, icon and words together.
-VERDICT = {
-    "dissolvable": (st.success, "Yes: it can be dissolved", ":material/check_circle:"),
-    "partly": (st.warning, "Partly: only its HA part can be dissolved", ":material/contrast:"),
-    "not_dissolvable": (st.warning, "No: it cannot be dissolved", ":material/block:"),
-    "wears_off": (st.info, "Not a filler: it cannot be dissolved, but it wears off", ":material/hourglass_bottom:"),
-    "unknown": (st.warning, "We cannot tell yet: find out what was used", ":material/help:"),
-}
 
 SOURCE_KIND_LABELS = {
     "regulator": "Regulator or health service",
@@ -77,12 +68,12 @@ def method(k: Knowledge, option: Method) -> None:
 
 
 def verdict_banner(verdict: str) -> None:
-    show, label, icon = VERDICT[verdict]
-    show(f"**{label}**", icon=icon)
+    words = VERDICTS[verdict]
+    TONE[words.tone](f"**{words.label}**", icon=words.icon)
 
 
 def level_banner(level: CareLevel) -> None:
-    LEVEL_STYLE[level.id](f"**{level.title}**", icon=level.icon)
+    TONE[LEVEL_TONE[level.id]](f"**{level.title}**", icon=level.icon)
 
 
 def acts_at_once(level: CareLevel) -> bool:
@@ -159,20 +150,10 @@ def unavailable() -> None:
     )
 
 
-def scenario_answer(k: Knowledge, result: ScenarioAnswer) -> None:
+def scenario_answer(k: Knowledge, answer: ScenarioAnswer) -> None:
     """The revealed answer of a workshop scenario, then why, with sources."""
-    case = result.scenario.case
-    if case.tool == "triage":
-        level_banner(k.level_by_id[result.answer[0]])
-    elif case.tool == "reversibility":
-        verdict_banner(result.answer[0])
-    elif case.tool == "timeline":
-        names = {w.id: w.name for w in (*k.phases, *k.aftercare)}
-        st.success(f"**Day {case.day}:** " + "; ".join(names[i] for i in result.answer), icon=":material/timeline:")
-    else:
-        topics = {item.id: item.topic for item in k.checklist}
-        st.warning("**Still missing:** " + ", ".join(topics[i] for i in result.answer), icon=":material/checklist:")
-    if not result.agrees:
+    TONE[answer.tone](f"**{answer.headline}**", icon=answer.icon)
+    if not answer.agrees:
         st.error("This answer does not match the scenario's answer key. Please tell the content editor.")
     st.markdown("**Why:**")
-    cited_list(k, result.why)
+    cited_list(k, answer.why)

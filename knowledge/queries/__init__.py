@@ -2,11 +2,18 @@
 models, never markup. Everything a page or a test needs is re-exported here, so they keep one import."""
 
 from knowledge.queries.checklist import ChecklistResult, checklist_result
-from knowledge.queries.common import UnknownIdError, cited_sources
+from knowledge.queries.common import Tone, UnknownIdError, cited_sources
 from knowledge.queries.lookup import Candidate, Resolution, build_index, resolve
 from knowledge.queries.provenance import describe, facts_by_source
-from knowledge.queries.reversibility import Reversibility, assess_reversibility
-from knowledge.queries.scenarios import ScenarioAnswer, answer_scenario
+from knowledge.queries.reversibility import VERDICTS, Reversibility, VerdictWords, assess_reversibility
+from knowledge.queries.scenarios import (
+    Choice,
+    ScenarioAnswer,
+    SpreadRow,
+    ToolAnswer,
+    answer_scenario,
+    spread,
+)
 from knowledge.queries.take_home import CalendarEvent, TakeHome, calendar_events, take_home
 from knowledge.queries.timeline import (
     Timeline,
@@ -19,6 +26,7 @@ from knowledge.queries.timeline import (
 )
 from knowledge.queries.triage import (
     AFTERCARE_LEVELS,
+    LEVEL_TONE,
     QuestionGroup,
     Reason,
     Triage,
@@ -33,20 +41,27 @@ from knowledge.schema import SymptomReport
 
 __all__ = [
     "AFTERCARE_LEVELS",
+    "LEVEL_TONE",
+    "VERDICTS",
     "CalendarEvent",
     "Candidate",
     "ChecklistResult",
+    "Choice",
     "QuestionGroup",
     "Reason",
     "Resolution",
     "Reversibility",
     "ScenarioAnswer",
+    "SpreadRow",
     "SymptomReport",
     "TakeHome",
     "Timeline",
     "TimelineRow",
+    "Tone",
+    "ToolAnswer",
     "Triage",
     "UnknownIdError",
+    "VerdictWords",
     "Window",
     "aftercare_for",
     "answer_scenario",
@@ -61,6 +76,7 @@ __all__ = [
     "question_groups",
     "red_flags",
     "resolve",
+    "spread",
     "take_home",
     "timeline",
     "tip_materials",

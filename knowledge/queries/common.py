@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from knowledge.schema import (
     Knowledge,
     Treatment,
     iter_cited,
 )
+
+# How strongly a result is drawn. The words and an icon always go with it: colour is never the only signal.
+Tone = Literal["danger", "warning", "info", "success"]
 
 
 class UnknownIdError(ValueError):

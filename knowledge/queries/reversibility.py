@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 from pydantic import Field
 
-from knowledge.queries.common import UnknownIdError, cited_sources
+from knowledge.queries.common import Tone, UnknownIdError, cited_sources
 from knowledge.schema import (
     Cited,
     Knowledge,
@@ -14,6 +16,28 @@ from knowledge.schema import (
     Product,
     Verdict,
 )
+
+
+class VerdictWords(Model):
+    """How a verdict is said: its words, and the tone and icon that go with them (never colour alone)."""
+
+    label: str
+    tone: Tone
+    icon: str
+
+
+VERDICTS: dict[Verdict, VerdictWords] = {
+    "dissolvable": VerdictWords(label="Yes: it can be dissolved", tone="success", icon=":material/check_circle:"),
+    "partly": VerdictWords(
+        label="Partly: only its HA part can be dissolved", tone="warning", icon=":material/contrast:"
+    ),
+    "not_dissolvable": VerdictWords(label="No: it cannot be dissolved", tone="warning", icon=":material/block:"),
+    "wears_off": VerdictWords(
+        label="Not a filler: it cannot be dissolved, but it wears off", tone="info", icon=":material/hourglass_bottom:"
+    ),
+    "unknown": VerdictWords(label="We cannot tell yet: find out what was used", tone="warning", icon=":material/help:"),
+}
+assert set(VERDICTS) == set(get_args(Verdict)), "every verdict needs its words"
 
 
 class Reversibility(Model):

@@ -1,14 +1,20 @@
-"""Workshop scenarios, answered by the same query the tool uses."""
+"""Workshop scenarios, answered by the same query the tool uses.
+
+`answer_scenario` is the one place that tells the four tools apart: it runs the tool's query and returns a typed
+result together with everything a page, a live room and a test need (the choices, which are right, the answer in
+words, why). Nothing after it needs to know which tool a scenario uses.
+"""
 
 from __future__ import annotations
 
-from pydantic import Field
+from collections.abc import Mapping
+from typing import Literal, assert_never
 
-from knowledge.queries.checklist import checklist_result
-from knowledge.queries.common import cited_sources
-from knowledge.queries.reversibility import assess_reversibility
-from knowledge.queries.timeline import windows_on_day
-from knowledge.queries.triage import triage
+from knowledge.queries.checklist import ChecklistResult, checklist_result
+from knowledge.queries.common import Tone, cited_sources
+from knowledge.queries.reversibility import VERDICTS, Reversibility, assess_reversibility
+from knowledge.queries.timeline import Window, timeline
+from knowledge.queries.triage import LEVEL_TONE, Triage, triage
 from knowledge.schema import (
     ChecklistCase,
     Cited,
@@ -21,37 +27,136 @@ from knowledge.schema import (
 )
 
 
+class TriageAnswer(Model):
+    tool: Literal["triage"] = "triage"
+    result: Triage
+
+
+class ReversibilityAnswer(Model):
+    tool: Literal["reversibility"] = "reversibility"
+    result: Reversibility
+
+
+class TimelineAnswer(Model):
+    tool: Literal["timeline"] = "timeline"
+    day: int
+    windows: tuple[Window, ...]
+    covering: tuple[Window, ...]
+
+
+class ChecklistAnswer(Model):
+    tool: Literal["checklist"] = "checklist"
+    result: ChecklistResult
+
+
+ToolAnswer = TriageAnswer | ReversibilityAnswer | TimelineAnswer | ChecklistAnswer
+
+
+class Choice(Model):
+    """One answer a participant can pick, and whether the tool's query makes it right."""
+
+    id: str
+    label: str
+    correct: bool
+
+
 class ScenarioAnswer(Model):
-    """A scenario answered by the same query the tool uses, and whether it agrees with the answer key."""
+    """A scenario answered by the tool's own query: the typed result, the choices, and the answer in words."""
 
     scenario: Scenario
-    answer: tuple[str, ...] = Field(description="level id, verdict, window ids or missing item ids")
+    result: ToolAnswer
+    prompt: str
+    choices: tuple[Choice, ...]
+    headline: str
+    tone: Tone
+    icon: str
     agrees: bool
     why: tuple[Cited, ...]
+
+    @property
+    def correct(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.choices if c.correct)
+
+    def choice(self, choice_id: str) -> Choice | None:
+        return next((c for c in self.choices if c.id == choice_id), None)
 
     @property
     def sources(self) -> tuple[str, ...]:
         return cited_sources(self.why, self.scenario.teaching_point)
 
 
+class SpreadRow(Model):
+    """How many people picked one choice; whether it is right is shown only once the answer is revealed."""
+
+    choice: Choice
+    votes: int
+
+
 def answer_scenario(k: Knowledge, scenario: Scenario) -> ScenarioAnswer:
     case = scenario.case
-    if isinstance(case, TriageCase):
-        result = triage(k, case.treatment, case.days_since, case.answers)
-        answer: tuple[str, ...] = (result.level.id,)
-        why = (result.do_this, *(r.because for r in result.triggering))
-        agrees = answer == (case.expected,)
-    elif isinstance(case, ReversibilityCase):
-        found = assess_reversibility(k, product=case.product, material=case.material)
-        answer, why = (found.verdict,), (found.headline,)
-        agrees = answer == (case.expected,)
-    elif isinstance(case, TimelineCase):
-        windows = windows_on_day(k, case.treatment, case.day)
-        answer, why = tuple(w.id for w in windows), tuple(w.text for w in windows)
-        agrees = case.expected in answer
-    else:
-        assert isinstance(case, ChecklistCase)
-        checked = checklist_result(k, case.ticked)
-        answer, why = tuple(i.id for i in checked.missing), tuple(i.why for i in checked.missing)
-        agrees = set(answer) == set(case.expected)
-    return ScenarioAnswer(scenario=scenario, answer=answer, agrees=agrees, why=(*why, scenario.teaching_point))
+    match case:
+        case TriageCase():
+            found = triage(k, case.treatment, case.days_since, case.answers)
+            return ScenarioAnswer(
+                scenario=scenario,
+                result=TriageAnswer(result=found),
+                prompt="Choose one care level.",
+                choices=tuple(
+                    Choice(id=level.id, label=level.title, correct=level.id == found.level.id)
+                    for level in k.care_levels
+                ),
+                headline=found.level.title,
+                tone=LEVEL_TONE[found.level.id],
+                icon=found.level.icon,
+                agrees=found.level.id == case.expected,
+                why=(found.do_this, *(r.because for r in found.triggering), scenario.teaching_point),
+            )
+        case ReversibilityCase():
+            verdict = assess_reversibility(k, product=case.product, material=case.material)
+            words = VERDICTS[verdict.verdict]
+            return ScenarioAnswer(
+                scenario=scenario,
+                result=ReversibilityAnswer(result=verdict),
+                prompt="Choose one answer.",
+                choices=tuple(Choice(id=v, label=w.label, correct=v == verdict.verdict) for v, w in VERDICTS.items()),
+                headline=words.label,
+                tone=words.tone,
+                icon=words.icon,
+                agrees=verdict.verdict == case.expected,
+                why=(verdict.headline, scenario.teaching_point),
+            )
+        case TimelineCase():
+            windows = timeline(k, case.treatment).windows
+            covering = tuple(w for w in windows if w.days.start <= case.day <= w.days.end)
+            return ScenarioAnswer(
+                scenario=scenario,
+                result=TimelineAnswer(day=case.day, windows=windows, covering=covering),
+                prompt="Choose one. More than one can be right.",
+                choices=tuple(Choice(id=w.id, label=w.name, correct=w in covering) for w in windows),
+                headline=f"Day {case.day}: " + "; ".join(w.name for w in covering),
+                tone="success",
+                icon=":material/timeline:",
+                agrees=case.expected in {w.id for w in covering},
+                why=(*(w.text for w in covering), scenario.teaching_point),
+            )
+        case ChecklistCase():
+            checked = checklist_result(k, case.ticked)
+            missing = {item.id for item in checked.missing}
+            return ScenarioAnswer(
+                scenario=scenario,
+                result=ChecklistAnswer(result=checked),
+                prompt="Choose one thing that is missing. More than one can be right.",
+                choices=tuple(Choice(id=i.id, label=i.topic, correct=i.id in missing) for i in k.checklist),
+                headline="Still missing: " + ", ".join(item.topic for item in checked.missing),
+                tone="warning",
+                icon=":material/checklist:",
+                agrees=missing == set(case.expected),
+                why=(*(item.why for item in checked.missing), scenario.teaching_point),
+            )
+        case _:
+            assert_never(case)
+
+
+def spread(answer: ScenarioAnswer, counts: Mapping[str, int]) -> tuple[SpreadRow, ...]:
+    """Votes per choice, in the order the choices are shown; votes for anything else are not counted."""
+    return tuple(SpreadRow(choice=c, votes=max(0, int(counts.get(c.id, 0)))) for c in answer.choices)

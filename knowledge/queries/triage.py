@@ -7,8 +7,9 @@ from functools import cached_property
 
 from pydantic import Field
 
-from knowledge.queries.common import UnknownIdError, cited_sources, known_treatment
+from knowledge.queries.common import Tone, UnknownIdError, cited_sources, known_treatment
 from knowledge.schema import (
+    CARE_LEVELS,
     AftercareTip,
     CareLevel,
     CareLevelId,
@@ -21,6 +22,16 @@ from knowledge.schema import (
     Treatment,
     rank,
 )
+
+# How each care level is drawn, most urgent first.
+LEVEL_TONE: dict[str, Tone] = {
+    "emergency": "danger",
+    "act_now": "danger",
+    "urgent": "warning",
+    "soon": "info",
+    "self_care": "info",
+}
+assert tuple(LEVEL_TONE) == CARE_LEVELS, "every care level needs a tone"
 
 
 class Reason(Model):

@@ -6,14 +6,14 @@ import pytest
 from chromium import assert_no_exception, open_app, settle, shoot
 
 from knowledge import load_knowledge
-from ui.render import VERDICT
+from knowledge.queries import VERDICTS
 
 K = load_knowledge()
 pytestmark = pytest.mark.browser
 
 
 def verdict(material: str) -> str:
-    return VERDICT[K.material_by_id[material].verdict][1]
+    return VERDICTS[K.material_by_id[material].verdict].label
 
 
 # (what is typed, the product to choose if only offered, the matched line shown, the verdict shown)
@@ -58,7 +58,7 @@ def test_a_name_typed_letter_by_letter_shows_the_matched_product_and_verdict(
 def test_a_word_that_names_no_product_gets_the_honest_answer(page, server, artifacts):
     open_app(page, server, "reversibility")
     type_slowly(page, "lip filler 1ml")
-    page.get_by_text(VERDICT["unknown"][1]).wait_for()
+    page.get_by_text(VERDICTS["unknown"].label).wait_for()
     assert page.get_by_text(verdict("hyaluronic-acid")).count() == 0
     assert page.get_by_text("Matched:").count() == 0
     assert "product=" not in page.url
