@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test check audit browser clean
+.PHONY: run test check audit browser services clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -22,11 +22,18 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	  else echo "Chromium not found and cannot install it: browser tests will skip"; fi; }
 
+# redis-server for the live rooms' Redis store tests; installed the same way.
+services:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	  else echo "redis-server not found and cannot install it: Redis store tests will skip"; fi; }
+
 check: $(VENV)/.installed
 	$(PY) -m knowledge check
 	$(VENV)/bin/ruff check .
 
-test: $(VENV)/.installed browser check
+test: $(VENV)/.installed browser services check
 	$(PY) -m pytest
 
 # Needs PyPI's vulnerability API (not reachable from every network).
