@@ -10,6 +10,7 @@ RUN pip install -r requirements.txt
 COPY .streamlit .streamlit
 COPY knowledge knowledge
 COPY ui ui
+COPY live live
 COPY pages pages
 COPY app.py serve.py ./
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import modes, render
+from ui import modes, render, rooms
 from ui.knowledge import get_knowledge
 from ui.style import ICON
 
@@ -30,15 +30,22 @@ PAGES = [
     page("pages/scenarios.py", "Case scenarios", ":material/groups:", "scenarios", show=mode == "workshop"),
     page("pages/summary.py", "For my clinic", ":material/download:", "summary", show=not modes.is_presenting(mode)),
     page("pages/sources.py", "Sources", ":material/menu_book:", "sources"),
+    page("pages/join.py", "Join a live workshop", ":material/groups:", rooms.JOIN_PATH, show=False),
 ]
 
-current_page = st.navigation(PAGES, position="sidebar" if mode == modes.DEFAULT else "top")
+# A participant's phone in a live room gets the page alone: no menu, no sidebar.
+joining = rooms.is_join_address()
+current_page = st.navigation(PAGES, position="hidden" if joining else "sidebar" if mode == modes.DEFAULT else "top")
+joining = joining or current_page.url_path == rooms.JOIN_PATH
 knowledge = get_knowledge()
 modes.apply(mode)
-modes.switch(mode)
-render.sidebar(knowledge)
+if not joining:
+    modes.switch(mode)
+    render.sidebar(knowledge)
 if knowledge is None:
     render.unavailable()
     st.stop()
 current_page.run()
+if joining:
+    render.safety_lines(knowledge)
 render.footer(knowledge)

@@ -11,6 +11,7 @@ PAGES = [
     "pages/scenarios.py",
     "pages/summary.py",
     "pages/sources.py",
+    "pages/join.py",
 ]
 
 

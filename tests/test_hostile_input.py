@@ -26,7 +26,7 @@ from ui.navigation import NavigationOnlyPagesManager, use_st_navigation_only
 
 K = load_knowledge()
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-KNOWN_KEYS = ["mode", "product", "treatment", "toxin", "date", "scenario"]
+KNOWN_KEYS = ["mode", "product", "treatment", "toxin", "date", "scenario", "room", "resume"]
 NASTY = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",

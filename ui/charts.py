@@ -1,4 +1,4 @@
-"""The Altair chart of the recovery timeline."""
+"""The Altair charts: the recovery timeline, and how a live room answered."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
-from knowledge.queries import Timeline, timeline
+from knowledge.queries import SpreadRow, Timeline, timeline
 from ui.knowledge import content_directory, knowledge
 
 
@@ -102,3 +102,47 @@ def _cached_spec(
 ) -> dict[str, Any]:
     # `content` is only part of the key: a different content folder gets its own specs.
     return timeline_chart(timeline(knowledge(), treatment, start, product), today, large=large).to_dict()
+
+
+def spread_chart(rows: tuple[SpreadRow, ...], *, revealed: bool) -> alt.Chart:
+    """Answers per choice as horizontal bars, large enough to read from the back of a room.
+
+    Before the reveal every bar looks the same, so the chart does not give the answer away; after it, the
+    right choices are drawn in a second colour and named "(right)" in their label, never by colour alone.
+    """
+    data = [
+        {
+            "choice": f"{letter(i)}. {row.choice.label}" + (" (right)" if revealed and row.choice.correct else ""),
+            "votes": row.votes,
+            "kind": "Right answer" if revealed and row.choice.correct else "Answer",
+        }
+        for i, row in enumerate(rows)
+    ]
+    order = [d["choice"] for d in data]
+    top = max([d["votes"] for d in data] + [1])
+    base = alt.Chart(alt.Data(values=data)).encode(
+        y=alt.Y("choice:N", sort=order, title=None, axis=alt.Axis(labelLimit=520, labelFontSize=18)),
+        x=alt.X("votes:Q", title="People", scale=alt.Scale(domain=[0, top]), axis=alt.Axis(tickMinStep=1)),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "kind:N",
+            scale=alt.Scale(domain=["Answer", "Right answer"], range=["#768692", "#007f3b"]),
+            legend=None,
+        ),
+        tooltip=[alt.Tooltip("choice:N", title="Answer"), alt.Tooltip("votes:Q", title="People")],
+    )
+    counts = base.mark_text(align="left", dx=6, fontSize=20, fontWeight="bold").encode(text="votes:Q")
+    return (
+        alt.layer(bars, counts)
+        .properties(
+            height=max(160, 56 * len(data)),
+            description="Bar chart: how many people chose each answer. The same counts are listed below the chart.",
+        )
+        .configure_axis(titleFontSize=18, labelFontSize=16)
+    )
+
+
+def letter(i: int) -> str:
+    """A, B, C ... for answer choices, so a room can talk about "answer B"."""
+    return chr(ord("A") + i)

@@ -122,12 +122,16 @@ def act_now_line(k: Knowledge) -> None:
     st.warning(f"**{k.meta.act_now_line.text}**", icon=":material/warning:")
 
 
+def safety_lines(k: Knowledge) -> None:
+    emergency_line(k)
+    act_now_line(k)
+
+
 def sidebar(k: Knowledge | None) -> None:
     with st.sidebar:
         if k is None:
             return
-        emergency_line(k)
-        act_now_line(k)
+        safety_lines(k)
         st.caption(k.meta.disclaimer)
 
 

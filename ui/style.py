@@ -30,3 +30,21 @@ LARGE_TYPE_CSS = """
   h1 { font-size: 3rem !important; }
 </style>
 """
+
+# The live room on a projector: the room code large and spaced, the count large.
+ROOM_CSS = """
+<style>
+  .st-key-room-code h2 { font-size: 4.5rem !important; letter-spacing: 0.12em; line-height: 1.1; }
+  .st-key-room-count p { font-size: 2.2rem !important; }
+</style>
+"""
+
+# A participant's phone: large type and answer buttons that are easy to tap (at least 56 px tall).
+PHONE_CSS = """
+<style>
+  [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.15rem; }
+  .st-key-choices button { min-height: 56px; justify-content: flex-start; text-align: left; }
+  .st-key-choices button > div { justify-content: flex-start; }
+  .st-key-choices button p { font-size: 1.15rem; }
+</style>
+"""
