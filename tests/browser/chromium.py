@@ -56,14 +56,16 @@ class Server:
 
 
 @contextmanager
-def running_app(log: Path, workdir: Path, timeout: float = 60) -> Iterator[Server]:
-    """serve.py on a free local port, started in `workdir` with its output in `log`; stopped on exit."""
+def running_app(log: Path, workdir: Path, timeout: float = 60, env: dict[str, str] | None = None) -> Iterator[Server]:
+    """serve.py on a free local port, started in `workdir` with its output in `log`; stopped on exit.
+    `env` adds environment variables (e.g. GUIDE_REDIS_URL for the Redis room store)."""
     port = free_port()
     with log.open("w") as out:
         process = subprocess.Popen(
             [sys.executable, str(ROOT / "serve.py"), "--server.port", str(port), "--server.address", "127.0.0.1",
              "--logger.level", "info"],
-            cwd=workdir, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            cwd=workdir, stdout=out, stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
         )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
