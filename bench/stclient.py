@@ -305,11 +305,12 @@ class RunResult:
     deltas: int = 0
     messages: int = 0
     bytes: int = 0
+    texts: list[str] = field(default_factory=list)  # markdown this run drew
     errors: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.errors and self.status == "ok"
+        return not self.errors and self.status in ("ok", "fragment_ok")
 
 
 class SessionError(Exception):
@@ -328,6 +329,9 @@ class StreamlitSession:
         self.session_id = ""
         self.widget_states: dict[str, WidgetState] = {}
         self.checkboxes: dict[str, str] = {}  # label -> widget id (checkbox and toggle)
+        self.buttons: dict[str, tuple[str, str]] = {}  # label -> (widget id, fragment id or "")
+        self.texts: list[str] = []  # markdown of the last run, in order
+        self.auto_reruns: dict[str, float] = {}  # fragment id -> seconds, as st.fragment(run_every=...) asks
         self.connect_time = math.nan  # seconds for the HTTP pre-flight + websocket handshake
 
     async def open(self) -> None:
@@ -367,8 +371,13 @@ class StreamlitSession:
                 await asyncio.wait_for(self.ws.close(), 10)
             self.ws = None
 
-    def _client_state(self, page_name: str | None, query_string: str | None) -> ClientState:
+    def _client_state(self, page_name: str | None, query_string: str | None, fragment_id: str = "") -> ClientState:
         state = ClientState()
+        if fragment_id:  # what the frontend sends for a fragment's own rerun
+            state.fragment_id = fragment_id
+            state.is_auto_rerun = fragment_id in self.auto_reruns and not any(
+                w.trigger_value for w in self.widget_states.values()
+            )
         if query_string is not None:
             self.query_string = query_string
         state.query_string = self.query_string
@@ -394,12 +403,26 @@ class StreamlitSession:
         w.bool_value = value
         self.widget_states[widget_id] = w
 
-    async def run(self, page_name: str | None = None, query_string: str | None = None) -> RunResult:
+    def click(self, label: str) -> str:
+        """Press a button for the next run (as the frontend does: a trigger sent once); its fragment id."""
+        widget_id, fragment_id = self.buttons[label]
+        w = WidgetState(id=widget_id)
+        w.trigger_value = True
+        self.widget_states[widget_id] = w
+        return fragment_id
+
+    async def run(
+        self, page_name: str | None = None, query_string: str | None = None, fragment_id: str = ""
+    ) -> RunResult:
         """Send rerun_script and read ForwardMsgs until this run's script_finished."""
         if self.ws is None:
             raise SessionError("not connected")
         msg = BackMsg()
-        msg.rerun_script.CopyFrom(self._client_state(page_name, query_string))
+        msg.rerun_script.CopyFrom(self._client_state(page_name, query_string, fragment_id))
+        # triggers are sent once, like a click
+        self.widget_states = {k: w for k, w in self.widget_states.items() if not w.HasField("trigger_value")}
+        if not fragment_id:
+            self.texts = []
         result = RunResult()
         t0 = time.perf_counter()
         deadline = t0 + self.timeout
@@ -438,6 +461,8 @@ class StreamlitSession:
                 self.page_script_hash = fwd.navigation.page_script_hash
             elif kind == "page_info_changed":
                 self.query_string = fwd.page_info_changed.query_string
+            elif kind == "auto_rerun":
+                self.auto_reruns[fwd.auto_rerun.fragment_id] = fwd.auto_rerun.interval
             elif kind == "page_not_found":
                 result.errors.append(f"page_not_found {fwd.page_not_found.page_name!r}")
             elif kind == "session_event" and fwd.session_event.WhichOneof("type") == "script_compilation_exception":
@@ -453,7 +478,7 @@ class StreamlitSession:
                 result.status = status
                 break
         result.elapsed = time.perf_counter() - t0
-        if result.status not in ("ok", "none"):
+        if result.status not in ("ok", "fragment_ok", "none"):
             result.errors.append(f"script_finished {result.status}")
         return result
 
@@ -466,6 +491,11 @@ class StreamlitSession:
             result.h1 = element.heading.body
         elif etype == "checkbox":
             self.checkboxes[element.checkbox.label] = element.checkbox.id
+        elif etype == "button":
+            self.buttons[element.button.label] = (element.button.id, fwd.delta.fragment_id)
+        elif etype == "markdown":
+            self.texts.append(element.markdown.body)
+            result.texts.append(element.markdown.body)
         elif etype == "exception":
             result.errors.append(f"exception in script: {element.exception.type}: {element.exception.message}"[:200])
 
