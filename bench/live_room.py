@@ -2,7 +2,7 @@
 within 10 s while the trainer's page refreshes its count, with the in-memory store and with Redis.
 
 What each client does (as the browser does, see stclient.py):
-- the trainer opens /scenarios?mode=workshop, presses "Start a live room from this scenario", reads the code,
+- the trainer opens /scenarios?mode=workshop, presses "Start a live room", reads the code,
   then reruns the count fragment every time the server's auto_rerun asks (1 s), reading "N of M answered";
 - each participant opens /join?room=CODE at a random moment in the first 5 s (join time: HTTP pre-flight,
   websocket handshake and the first run until its answer buttons arrive), reruns its own fragment as the server
@@ -38,7 +38,7 @@ from stclient import Server, StreamlitSession, ms, percentile, table, wait_for_q
 
 from live import REDIS_URL_ENV
 
-START = "Start a live room from this scenario"
+START = "Start a live room"
 COUNT = re.compile(r"\*\*(\d+) of (\d+) answered\*\*")
 CODE = re.compile(r"join\?room=([A-Z0-9]{6})")
 JOIN_WINDOW, VOTE_BY = 5.0, 10.0

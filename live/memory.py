@@ -80,7 +80,7 @@ class MemoryStore:
             self._rooms[code] = _Room(codes.digest(secret), ids, position, now + self.limits.idle_seconds)
         return code, secret
 
-    def state(self, code: str) -> RoomState:
+    def state(self, code: str, voter: str | None = None) -> RoomState:
         with self._lock:
             room = self._room(code, self._clock())
             scenario = room.scenarios[room.position]
@@ -91,6 +91,7 @@ class MemoryStore:
                 stage=room.stages.get(scenario, Stage.VOTING),
                 participants=len(room.voters),
                 counts=dict(Counter(room.votes.get(scenario, {}).values())),
+                mine=room.votes.get(scenario, {}).get(voter) if voter else None,
             )
 
     def join(self, code: str, voter: str) -> None:

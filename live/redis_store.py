@@ -53,11 +53,25 @@ for i = 1, #room, 2 do fields[room[i]] = room[i + 1] end
 local scenarios = cjson.decode(fields['scenarios'])
 local current = scenarios[tonumber(fields['position']) + 1]
 local votes = redis.call('HVALS', KEYS[1] .. ':votes:' .. current)
+local mine = false
+if ARGV[1] ~= '' then mine = redis.call('HGET', KEYS[1] .. ':votes:' .. current, ARGV[1]) end
 return {fields['scenarios'], fields['position'], fields['stage:' .. current] or 'voting',
-        redis.call('SCARD', KEYS[1] .. ':voters'), votes}
+        redis.call('SCARD', KEYS[1] .. ':voters'), votes, mine}
 """
 
-_VOTE = """
+# Keep every key of a room for another ARGV[1] seconds; the room's hash names its scenarios.
+_TOUCH = """
+local function touch(room, ttl, code, expires)
+  local scenarios = cjson.decode(redis.call('HGET', room, 'scenarios'))
+  redis.call('EXPIRE', room, ttl)
+  redis.call('EXPIRE', room .. ':voters', ttl)
+  redis.call('EXPIRE', room .. ':seq', ttl)
+  for _, s in ipairs(scenarios) do redis.call('EXPIRE', room .. ':votes:' .. s, ttl) end
+  redis.call('ZADD', KEYS[2], expires, code)
+end
+"""
+
+_VOTE = _TOUCH + """
 local voter, scenario, choice = ARGV[1], ARGV[2], ARGV[3]
 local now, per_second, ttl = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'gone' end
@@ -71,15 +85,18 @@ if redis.call('ZCARD', recent) >= per_second then return 'busy' end
 redis.call('ZADD', recent, now, now .. ':' .. redis.call('INCR', KEYS[1] .. ':seq'))
 redis.call('PEXPIRE', recent, 1000)
 redis.call('HSET', KEYS[1] .. ':votes:' .. scenario, voter, choice)
+touch(KEYS[1], ttl, ARGV[7], ARGV[8])
 return 'ok'
 """
 
-_JOIN = """
+_JOIN = _TOUCH + """
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'gone' end
 local voters = KEYS[1] .. ':voters'
-if redis.call('SISMEMBER', voters, ARGV[1]) == 1 then return 'ok' end
-if redis.call('SCARD', voters) >= tonumber(ARGV[2]) then return 'full' end
-redis.call('SADD', voters, ARGV[1])
+if redis.call('SISMEMBER', voters, ARGV[1]) == 0 then
+  if redis.call('SCARD', voters) >= tonumber(ARGV[2]) then return 'full' end
+  redis.call('SADD', voters, ARGV[1])
+end
+touch(KEYS[1], tonumber(ARGV[3]), ARGV[4], ARGV[5])
 return 'ok'
 """
 
@@ -122,14 +139,9 @@ class RedisStore:
     def _ttl(self) -> int:
         return max(1, round(self.limits.idle_seconds))
 
-    def _touch(self, code: str, scenarios: Sequence[str] | None = None) -> None:
-        """Keep every key of the room for another `idle_seconds`."""
+    def _touch(self, code: str, scenarios: Sequence[str]) -> None:
+        """Keep every key of the room for another `idle_seconds` (votes and joins do this in their script)."""
         key = PREFIX + code
-        if scenarios is None:
-            raw = self._r.hget(key, "scenarios")
-            if raw is None:
-                return
-            scenarios = json.loads(raw)
         ttl = self._ttl()
         pipe = self._r.pipeline(transaction=False)
         for name in (key, f"{key}:voters", f"{key}:seq", *(f"{key}:votes:{s}" for s in scenarios)):
@@ -161,11 +173,11 @@ class RedisStore:
         return code, secret
 
     @_unavailable_when_down
-    def state(self, code: str) -> RoomState:
-        found = self._state(keys=[PREFIX + code])
+    def state(self, code: str, voter: str | None = None) -> RoomState:
+        found = self._state(keys=[PREFIX + code], args=[voter or ""])
         if not found:
             raise RoomNotFound
-        scenarios, position, stage, participants, votes = found
+        scenarios, position, stage, participants, votes, mine = found
         return RoomState(
             code=code,
             scenarios=tuple(json.loads(scenarios)),
@@ -173,28 +185,31 @@ class RedisStore:
             stage=Stage(stage),
             participants=int(participants),
             counts=dict(Counter(votes)),
+            mine=mine or None,
         )
 
     @_unavailable_when_down
     def join(self, code: str, voter: str) -> None:
-        outcome = self._join(keys=[PREFIX + code], args=[voter, self.limits.max_participants])
+        ttl = self._ttl()
+        outcome = self._join(
+            keys=[PREFIX + code, ROOMS], args=[voter, self.limits.max_participants, ttl, code, time.time() + ttl]
+        )
         if outcome == "gone":
             raise RoomNotFound
         if outcome == "full":
             raise RoomFull
-        self._touch(code)
 
     @_unavailable_when_down
     def vote(self, code: str, voter: str, scenario: str, choice: str) -> None:
         check_choice(choice, self.limits)
+        now, ttl = time.time(), self._ttl()
         outcome = self._vote(
-            keys=[PREFIX + code],
-            args=[voter, scenario, choice, time.time(), self.limits.votes_per_second, self._ttl()],
+            keys=[PREFIX + code, ROOMS],
+            args=[voter, scenario, choice, now, self.limits.votes_per_second, ttl, code, now + ttl],
         )
         errors = {"gone": RoomNotFound, "stranger": NotJoined, "closed": VotingClosed, "busy": TooFast}
         if outcome in errors:
             raise errors[outcome]
-        self._touch(code)
 
     @_unavailable_when_down
     def vote_of(self, code: str, voter: str, scenario: str) -> str | None:

@@ -47,6 +47,7 @@ class RoomState:
     stage: Stage
     participants: int
     counts: Mapping[str, int] = field(default_factory=dict)
+    mine: str | None = None  # the asking voter's answer to the current scenario, if a voter asked
 
     @property
     def scenario(self) -> str:
@@ -109,7 +110,9 @@ class RoomStore(Protocol):
         """A new room: its code and the trainer's secret (kept by the store only as a digest)."""
         ...
 
-    def state(self, code: str) -> RoomState: ...
+    def state(self, code: str, voter: str | None = None) -> RoomState:
+        """The room now; with `voter`, also that voter's answer to the current scenario (one call per poll)."""
+        ...
 
     def join(self, code: str, voter: str) -> None: ...
 

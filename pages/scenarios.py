@@ -28,6 +28,8 @@ else:
     st.title("Case scenarios")
     rooms.show_note()
     st.markdown("Read the case and decide together. Then reveal the answer and talk about why.")
+    rooms.start_box(store, ids)
+
     chosen = st.selectbox(
         "Scenario",
         ids,
@@ -54,17 +56,3 @@ else:
     previous.button("Previous scenario", icon=":material/arrow_back:", on_click=step, args=(-1,), width="stretch")
     following.button("Next scenario", icon=":material/arrow_forward:", on_click=step, args=(1,), width="stretch")
     st.caption(f"Scenario {ids.index(chosen) + 1} of {len(ids)}. This page's address opens this scenario.")
-
-    with st.container(border=True):
-        st.markdown(
-            "**Live room:** everyone answers each scenario on their own phone, the room sees how the answers split, "
-            "then you reveal. Nobody gives a name, and the room and its answers are deleted when you end it, "
-            "or after 3 quiet hours."
-        )
-        st.button(
-            "Start a live room from this scenario",
-            icon=":material/groups:",
-            on_click=rooms.start_room,
-            args=(store, ids, ids.index(chosen)),
-            type="primary",
-        )

@@ -40,7 +40,7 @@ def button(at, label: str):
 
 def start_room(open_page):
     trainer = open_page("pages/scenarios.py", query={"mode": "workshop"})
-    button(trainer, "Start a live room from this scenario").click().run()
+    button(trainer, "Start a live room").click().run()
     assert not trainer.exception
     code, secret = trainer.session_state[ROOM_KEY]
     return trainer, code, secret
@@ -174,3 +174,11 @@ def test_when_redis_goes_away_pages_say_so_and_recover(open_page, monkeypatch, k
     finally:
         back.stop()
         st.cache_resource.clear()
+
+
+def test_a_room_starts_at_the_scenario_on_screen(store_kind, open_page, knowledge):
+    fourth = knowledge.scenarios[3]
+    trainer = open_page("pages/scenarios.py", query={"mode": "workshop", "scenario": fourth.id})
+    button(trainer, "Start a live room").click().run()
+    text = page_text(trainer)
+    assert fourth.story in text and f"Scenario 4 of {len(knowledge.scenarios)}" in text

@@ -83,6 +83,7 @@ def test_one_vote_per_voter_and_changing_it_moves_it(make_store):
     assert (state.counts, state.answered, state.participants) == ({"a": 1, "b": 1}, 2, 2)
     assert store.vote_of(code, amy, "one") == "b"
     assert store.vote_of(code, ben, "two") is None
+    assert (store.state(code, amy).mine, store.state(code, ben).mine, store.state(code).mine) == ("b", "a", None)
 
 
 def test_votes_belong_to_their_scenario_and_follow_the_trainer(make_store):

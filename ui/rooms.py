@@ -112,11 +112,25 @@ def trainer_room(s: RoomStore) -> tuple[str, str] | None:
     return st.session_state.get(ROOM_KEY)
 
 
-def start_room(s: RoomStore, ids: list[str], position: int) -> None:
+def start_room(s: RoomStore, ids: list[str]) -> None:
+    """A new room over every scenario, starting at the one chosen on the page."""
+    chosen = st.session_state.get("scenario")
     try:
-        st.session_state[ROOM_KEY] = s.create(ids, position)
+        st.session_state[ROOM_KEY] = s.create(ids, ids.index(chosen) if chosen in ids else 0)
     except RoomError as error:
         note(error.message)
+
+
+def start_box(s: RoomStore, ids: list[str]) -> None:
+    hours = s.limits.idle_seconds / 3600
+    quiet = f"{hours:g} quiet hours" if hours >= 1 else f"{s.limits.idle_seconds / 60:g} quiet minutes"
+    with st.container(border=True):
+        st.markdown(
+            "**Live room:** everyone answers each scenario on their own phone, the room sees how the answers "
+            "split, then you reveal. It starts at the scenario chosen below. Nobody gives a name; the room and "
+            f"its answers are deleted when you end it, or after {quiet}."
+        )
+        st.button("Start a live room", icon=":material/groups:", on_click=start_room, args=(s, ids), type="primary")
 
 
 def _leave() -> None:
@@ -299,9 +313,9 @@ def _vote(s: RoomStore, code: str, voter: str, scenario: str, choice: str) -> No
 @st.fragment(run_every=PARTICIPANT_POLL_SECONDS)
 def _follow(k: Knowledge, s: RoomStore, code: str, voter: str) -> None:
     try:
-        state = s.state(code)
+        state = s.state(code, voter)
         answer = scenario_answers().get(state.scenario)
-        mine = s.vote_of(code, voter, state.scenario)
+        mine = state.mine
     except RoomNotFound:
         st.info("This room has ended. Thank you for taking part. Nothing you chose is kept.")
         st.page_link("pages/home.py", label="Go to the guide's home page", icon=":material/home:")
