@@ -43,6 +43,7 @@ class MemoryStore:
         self._clock = clock
         self._rooms: dict[str, _Room] = {}
         self._lock = threading.Lock()
+        self._purged = -1.0
 
     # -- helpers, called with the lock held
     def _purge(self, now: float) -> None:
@@ -50,6 +51,9 @@ class MemoryStore:
             del self._rooms[code]
 
     def _room(self, code: str, now: float) -> _Room:
+        if now - self._purged >= 1.0:  # quiet rooms leave memory within a second of expiring
+            self._purge(now)
+            self._purged = now
         room = self._rooms.get(code)
         if room is None or room.expires <= now:
             self._rooms.pop(code, None)

@@ -42,10 +42,17 @@ def raw_html_calls(path: Path) -> list[ast.Call]:
 def test_raw_html_only_ever_gets_fixed_style_rules():
     """st.html and unsafe_allow_html take only the constant style sheets of ui/style.py, never user text."""
     found = {path.name: raw_html_calls(path) for path in VIEW_CODE}
-    assert not [name for name, calls in found.items() if calls and name != "modes.py"]
-    (call,) = found["modes.py"]
-    names = {n.id for n in ast.walk(call.args[0]) if isinstance(n, ast.Name)}
-    assert names <= {"BASE_CSS", "LARGE_TYPE_CSS", "mode", "DEFAULT"}
+    allowed = {  # file -> the names its calls may use: the style sheets, and in modes.py the choice between them
+        "modes.py": {"BASE_CSS", "LARGE_TYPE_CSS", "mode", "DEFAULT"},
+        "rooms.py": {"ROOM_CSS", "PHONE_CSS"},
+    }
+    assert {name for name, calls in found.items() if calls} == set(allowed)
+    for name, calls in found.items():
+        for call in calls:
+            assert len(call.args) == 1 and not call.keywords, ast.unparse(call)
+            argument = call.args[0]
+            assert not [n for n in ast.walk(argument) if isinstance(n, (ast.Call, ast.JoinedStr, ast.Constant))]
+            assert {n.id for n in ast.walk(argument) if isinstance(n, ast.Name)} <= allowed[name], ast.unparse(call)
 
 
 WIDGETS = ("checkbox", "radio", "selectbox", "number_input", "date_input", "toggle", "button_group", "text_input")

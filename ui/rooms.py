@@ -175,7 +175,9 @@ def trainer_view(k: Knowledge, s: RoomStore, code: str, secret: str) -> None:
                 with st.container(key="room-code"):
                     st.header(codes.spaced(code), anchor=False)
                 st.caption(f"Room code, read aloud: {codes.spelled(code)}. Nothing about you is asked or kept.")
-            picture.image(qr_png(link), width=340, caption="QR code of the join link")
+            picture.image(
+                qr_png(link), width=340, caption="QR code of the join link", alt=f"QR code of the join link, {link}"
+            )
 
     st.caption(f"Scenario {state.position + 1} of {len(state.scenarios)}")
     with st.container(border=True):
@@ -221,7 +223,11 @@ def _live_counts(s: RoomStore, code: str, scenario: str) -> None:
         answer = scenario_answers()[scenario]
         rows = spread(answer, state.counts)
         revealed = state.stage == Stage.REVEALED
-        st.altair_chart(spread_chart(rows, revealed=revealed), width="stretch")
+        st.altair_chart(
+            spread_chart(rows, revealed=revealed),
+            width="stretch",
+            alt="Bar chart of how many people chose each answer; the counts are listed below it.",
+        )
         st.caption(
             "How the room answered: "
             + "; ".join(

@@ -112,3 +112,18 @@ def shoot(page, artifacts: Path, name: str) -> Path:
 
 def assert_no_exception(page) -> None:
     assert page.locator("[data-testid=stException]").count() == 0
+
+
+BLOCKING = {"serious", "critical"}
+
+
+def blocking_violations(axe, page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now."""
+    page.wait_for_timeout(800)  # let theme colour transitions finish before measuring contrast
+    report = axe.run(page).response
+    return [
+        f"{v['id']} ({v['impact']}): {node['target']}"
+        for v in report["violations"]
+        if v["impact"] in BLOCKING
+        for node in v["nodes"]
+    ]

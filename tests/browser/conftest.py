@@ -34,6 +34,13 @@ def server(artifacts: Path) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture(scope="session")
 def browser():
     path = chromium_path()
     if path is None:

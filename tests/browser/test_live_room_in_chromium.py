@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from chromium import READY, assert_no_exception, running_app, settle, shoot
+from chromium import READY, assert_no_exception, blocking_violations, running_app, settle, shoot
 from PIL import Image
 from services import redis_or_skip
 
@@ -37,8 +37,8 @@ def room_server(request, artifacts):
             redis.stop()
 
 
-def open_phone(browser, link: str):
-    page = browser.new_context(**PHONE).new_page()
+def open_phone(browser, link: str, scheme: str = "light"):
+    page = browser.new_context(**PHONE, color_scheme=scheme).new_page()
     page.goto(link)
     page.wait_for_selector(READY, timeout=30_000)
     page.get_by_text("Live workshop").first.wait_for()
@@ -49,7 +49,7 @@ def wait_for_text(page, text: str, timeout: float = 10) -> None:
     page.get_by_text(text, exact=False).first.wait_for(timeout=timeout * 1000)
 
 
-def test_trainer_and_phones_run_three_scenarios(room_server, browser, artifacts):
+def test_trainer_and_phones_run_three_scenarios(room_server, browser, artifacts, axe):
     kind, server = room_server
     phones_wanted = 10
     trainer_context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -66,7 +66,7 @@ def test_trainer_and_phones_run_three_scenarios(room_server, browser, artifacts)
     seen = zxingcpp.read_barcodes(Image.open(io.BytesIO(trainer.screenshot())))
     assert [code.text for code in seen] == [link]
 
-    phones = [open_phone(browser, link) for _ in range(phones_wanted)]
+    phones = [open_phone(browser, link, "dark" if i == 0 else "light") for i in range(phones_wanted)]
     wait_for_text(trainer, f"0 of {phones_wanted} answered")
     for step in range(3):
         scenario = K.scenarios[step]
@@ -90,6 +90,9 @@ def test_trainer_and_phones_run_three_scenarios(room_server, browser, artifacts)
         settle(trainer)
         trainer.get_by_text("How the room answered").wait_for()
         trainer.locator("[data-testid=stVegaLiteChart]").first.wait_for()
+        if step == 0:
+            assert blocking_violations(axe, trainer) == []
+            assert blocking_violations(axe, phones[0]) == []
         trainer.get_by_role("button", name="Reveal the answer").click()
         settle(trainer)
         trainer.locator(".st-key-scenario-answer").get_by_text(answer.headline, exact=True).wait_for()

@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from chromium import PAGES_WITH_RESULTS, assert_no_exception, open_app, settle, shoot
+from chromium import PAGES_WITH_RESULTS, assert_no_exception, blocking_violations, open_app, settle, shoot
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from knowledge import load_knowledge
@@ -15,30 +14,12 @@ from knowledge import load_knowledge
 K = load_knowledge()
 pytestmark = pytest.mark.browser
 
-BLOCKING = {"serious", "critical"}
-
-
-@pytest.fixture(scope="module")
-def axe():
-    return Axe()
-
 
 @pytest.fixture
 def themed_page(browser, request):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
     yield context.new_page()
     context.close()
-
-
-def blocking_violations(axe, page) -> list[str]:
-    page.wait_for_timeout(800)  # let theme colour transitions finish before measuring contrast
-    report = axe.run(page).response
-    return [
-        f"{v['id']} ({v['impact']}): {node['target']}"
-        for v in report["violations"]
-        if v["impact"] in BLOCKING
-        for node in v["nodes"]
-    ]
 
 
 @pytest.mark.parametrize("themed_page", ["light", "dark"], indirect=True)
