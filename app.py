@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import modes, render, rooms
+from ui import modes, pages, render, rooms
 from ui.knowledge import get_knowledge
 from ui.style import ICON
 
@@ -15,27 +15,11 @@ st.set_page_config(
 )
 
 
-def page(path: str, title: str, icon: str, url_path: str, *, show: bool = True, default: bool = False) -> st.Page:
-    return st.Page(
-        path, title=title, icon=icon, url_path=url_path, default=default, visibility="visible" if show else "hidden"
-    )
-
-
-PAGES = [
-    page("pages/home.py", "Home", ":material/home:", "home", default=True),
-    page("pages/self_check.py", "Symptom self-check", ":material/emergency:", "self-check"),
-    page("pages/reversibility.py", "Can it be reversed?", ":material/undo:", "reversibility"),
-    page("pages/timeline.py", "Recovery timeline", ":material/timeline:", "timeline"),
-    page("pages/checklist.py", "Choosing an injector", ":material/checklist:", "checklist"),
-    page("pages/scenarios.py", "Case scenarios", ":material/groups:", "scenarios", show=mode == "workshop"),
-    page("pages/summary.py", "For my clinic", ":material/download:", "summary", show=not modes.is_presenting(mode)),
-    page("pages/sources.py", "Sources", ":material/menu_book:", "sources"),
-    page("pages/join.py", "Join a live workshop", ":material/groups:", rooms.JOIN_PATH, show=False),
-]
-
 # A participant's phone in a live room gets the page alone: no menu, no sidebar.
 joining = rooms.is_join_address()
-current_page = st.navigation(PAGES, position="hidden" if joining else "sidebar" if mode == modes.DEFAULT else "top")
+current_page = st.navigation(
+    pages.navigation_pages(mode), position="hidden" if joining else "sidebar" if mode == modes.DEFAULT else "top"
+)
 joining = joining or current_page.url_path == rooms.JOIN_PATH
 knowledge = get_knowledge()
 modes.apply(mode)
@@ -45,7 +29,7 @@ if not joining:
 if knowledge is None:
     render.unavailable()
     st.stop()
-current_page.run()
+pages.run(current_page)
 if joining:
     render.safety_lines(knowledge)
 render.footer(knowledge)

@@ -1,7 +1,6 @@
-"""Start the app: `streamlit run app.py`, with two fixes to how Streamlit 1.67 serves it applied first.
-
-- the legacy `pages/` layout is switched off (see ui/navigation.py);
-- websocket frames are sent at once, not held for the browser's ACK (see ui/network.py).
+"""Start the app: `streamlit run app.py`, with one optional fix to how Streamlit 1.67 serves it applied first:
+websocket frames are sent at once, not held for the browser's ACK (see serving/nodelay.py). The app is the same
+without it; `streamlit run app.py` gives the same pages.
 
 Usage: python serve.py [streamlit run options, e.g. --server.port 8501]
 """
@@ -13,8 +12,7 @@ from pathlib import Path
 
 from streamlit.web import cli
 
-from ui.navigation import use_st_navigation_only
-from ui.network import send_frames_without_delay
+from serving.nodelay import send_frames_without_delay
 
 APP = Path(__file__).with_name("app.py")
 
@@ -22,7 +20,6 @@ APP = Path(__file__).with_name("app.py")
 def main(script: Path = APP, options: list[str] | None = None, *, without_delay: bool = True) -> int:
     """Serve `script`. The benchmarks serve their empty page through here too, so both run the same way,
     and pass `without_delay=False` to measure Streamlit's default sockets."""
-    use_st_navigation_only()
     if without_delay:
         send_frames_without_delay()
     sys.argv = ["streamlit", "run", str(script), *(sys.argv[1:] if options is None else options)]

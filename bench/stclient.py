@@ -45,6 +45,9 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
 from websockets.exceptions import WebSocketException
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from ui.pages import HOME, PAGE_TABLE
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(__file__).resolve().parent
 HOST = "127.0.0.1"
@@ -52,7 +55,8 @@ _VENV_PY = ROOT / ".venv" / "bin" / "python"
 PYTHON = str(_VENV_PY if _VENV_PY.exists() else Path(sys.executable))
 
 # the app's url paths ("" is the default page, home)
-APP_PAGES = ["", "self-check", "reversibility", "timeline", "checklist", "sources", "summary", "scenarios"]
+# every listed page of the app's own table (ui/pages.py); "" is the default page, home
+APP_PAGES = ["" if spec is HOME else spec.url_path for spec in PAGE_TABLE if spec.listed]
 EMPTY_PAGES = [""]
 XSRF_COOKIE = "_streamlit_xsrf"
 
@@ -148,7 +152,7 @@ class Server:
         if kind not in SCRIPTS:
             raise ValueError(kind)
         self.kind = kind
-        self.without_delay = without_delay  # False: Streamlit's default sockets (see ui/network.py)
+        self.without_delay = without_delay  # False: Streamlit's default sockets (see serving/nodelay.py)
         self.port = port or free_port()
         self.extra_args = list(extra_args or [])
         self.process: subprocess.Popen[bytes] | None = None

@@ -5,6 +5,9 @@ import streamlit as st
 from knowledge.queries import checklist_result
 from ui import explored, render
 from ui.knowledge import knowledge
+from ui.pages import inside_app
+
+inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
 k = knowledge()
 

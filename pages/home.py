@@ -4,6 +4,9 @@ import streamlit as st
 
 from ui import render
 from ui.knowledge import knowledge
+from ui.pages import inside_app
+
+inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
 k = knowledge()
 
@@ -18,7 +21,7 @@ render.act_now_line(k)
 with st.container(border=True):
     st.header("Worried about a symptom now?")
     st.markdown("Answer a few questions. You will see how soon to get help and who to contact.")
-    st.page_link("pages/self_check.py", label="Start the symptom self-check", icon=":material/emergency:")
+    st.page_link("pages/self-check.py", label="Start the symptom self-check", icon=":material/emergency:")
 
 with st.container(border=True):
     st.header("Thinking about treatment?")

@@ -2,5 +2,8 @@
 
 from ui import rooms
 from ui.knowledge import knowledge
+from ui.pages import inside_app
+
+inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
 rooms.participant_view(knowledge(), rooms.store())

@@ -11,6 +11,9 @@ import streamlit as st
 from knowledge.queries import Resolution, Reversibility, assess_reversibility, resolve
 from ui import explored, links, render
 from ui.knowledge import knowledge
+from ui.pages import inside_app
+
+inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
 k = knowledge()
 QUERY, DONT_KNOW, NONE_OF_THESE, UNKNOWN = "product-query", "dont-know", "none", "unknown"

@@ -8,6 +8,9 @@ import streamlit as st
 
 from ui import links, render, rooms
 from ui.knowledge import knowledge
+from ui.pages import inside_app
+
+inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
 k = knowledge()
 answers = rooms.scenario_answers()

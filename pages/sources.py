@@ -4,6 +4,9 @@ import streamlit as st
 
 from ui import render
 from ui.knowledge import knowledge, source_uses
+from ui.pages import inside_app
+
+inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
 k = knowledge()
 uses = source_uses()

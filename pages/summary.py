@@ -15,7 +15,10 @@ from knowledge.queries import (
 )
 from ui import explored, modes
 from ui.knowledge import knowledge
+from ui.pages import inside_app
 from ui.take_home_files import milestones_ics, summary_pdf
+
+inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
 k = knowledge()
 st.title("For my clinic")

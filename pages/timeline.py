@@ -8,6 +8,9 @@ from knowledge.queries import products_for, timeline
 from ui import explored, links, modes, render
 from ui.charts import timeline_spec
 from ui.knowledge import knowledge
+from ui.pages import inside_app
+
+inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
 k = knowledge()
 

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-PAGES = [
-    "pages/home.py",
-    "pages/self_check.py",
-    "pages/reversibility.py",
-    "pages/timeline.py",
-    "pages/checklist.py",
-    "pages/scenarios.py",
-    "pages/summary.py",
-    "pages/sources.py",
-    "pages/join.py",
-]
+from ui.pages import PAGE_TABLE
+
+PAGES = [spec.script for spec in PAGE_TABLE]  # the app's own table (ui/pages.py)
 
 
 def page_text(at) -> str:

@@ -46,15 +46,12 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 
 @pytest.fixture
-def open_page(monkeypatch):
-    """Run the app at a page through AppTest: open_page("pages/timeline.py", query={"k": "v"})."""
-    from streamlit.testing.v1 import AppTest, app_test
+def open_page():
+    """Run the app at a page through AppTest: open_page("pages/timeline.py", query={"k": "v"}).
 
-    from ui.navigation import NavigationOnlyPagesManager, use_st_navigation_only
-
-    # As in serve.py: pages run inside app.py's st.navigation, never as legacy standalone pages.
-    use_st_navigation_only()
-    monkeypatch.setattr(app_test, "PagesManager", NavigationOnlyPagesManager)
+    AppTest starts every run as Streamlit does after a server start (the `pages/` folder seen as a legacy
+    layout), so each page goes through ui/pages.py's hand-over to app.py, as a first visit would."""
+    from streamlit.testing.v1 import AppTest
 
     def run(page: str | None = None, query: dict[str, str] | None = None) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=30)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-import pytest
 import streamlit as st
 from app_pages import PAGES, page_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hs
-from streamlit.testing.v1 import AppTest, app_test
+from streamlit.testing.v1 import AppTest
 
 from knowledge import load_knowledge
 from knowledge.queries import (
@@ -22,7 +21,6 @@ from knowledge.queries import (
     timeline,
     triage,
 )
-from ui.navigation import NavigationOnlyPagesManager, use_st_navigation_only
 
 K = load_knowledge()
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -51,15 +49,6 @@ NASTY = [
 values = hs.one_of(hs.sampled_from(NASTY), hs.text(max_size=60))
 queries = hs.dictionaries(hs.one_of(hs.sampled_from(KNOWN_KEYS), hs.text(min_size=1, max_size=12)), values, max_size=4)
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@pytest.fixture(scope="module", autouse=True)
-def navigation_only():
-    """As in serve.py and the open_page fixture: pages run inside app.py's st.navigation."""
-    use_st_navigation_only()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(app_test, "PagesManager", NavigationOnlyPagesManager)
-        yield
 
 
 def run_page(page: str, query: dict[str, str]) -> AppTest:
@@ -93,7 +82,7 @@ def test_any_link_opens_every_page_without_error_or_echo(page, query):
     ticks=hs.lists(hs.tuples(hs.sampled_from([s.id for s in K.symptoms]), hs.booleans()), max_size=6),
 )
 def test_random_self_check_sequences_show_the_querys_level(treatment, days, ticks):
-    at = run_page("pages/self_check.py", {})
+    at = run_page("pages/self-check.py", {})
     at.radio(key="self-check-treatment").set_value(treatment).run()
     at.number_input(key="self-check-days").set_value(days).run()
     reported: dict[str, bool] = {}

@@ -24,7 +24,7 @@ def large_type_css(at) -> bool:
 def test_consultation_mode_stays_on_across_pages_with_large_type(open_page):
     at = open_page(query={"mode": "consult"})
     assert large_type_css(at)
-    for page in ("pages/timeline.py", "pages/self_check.py", "pages/sources.py"):
+    for page in ("pages/timeline.py", "pages/self-check.py", "pages/sources.py"):
         at.query_params.clear()  # a page switch in the browser drops query parameters
         at.switch_page(page).run()
         assert not at.exception
@@ -184,7 +184,7 @@ def test_malformed_link_is_ignored_with_a_notice(open_page, page, query, name):
 
 
 def test_symptom_answers_never_go_into_the_link(open_page):
-    at = open_page("pages/self_check.py")
+    at = open_page("pages/self-check.py")
     at.checkbox(key="flag-vision-change").check().run()
     at.checkbox(key="symptom-swelling").check().run()
     assert dict(at.query_params) == {}

@@ -137,7 +137,7 @@ def care_card_title(at) -> str:
 
 
 def test_self_check_red_flag_shows_the_emergency_card_first(open_page, knowledge):
-    at = open_page("pages/self_check.py")
+    at = open_page("pages/self-check.py")
     at.checkbox(key="flag-vision-change").check().run()
     assert not at.exception
     titles = [e.value for e in at.error]
@@ -148,7 +148,7 @@ def test_self_check_red_flag_shows_the_emergency_card_first(open_page, knowledge
 
 
 def test_self_check_with_no_answers_gives_no_verdict_but_a_safety_net(open_page, knowledge):
-    at = open_page("pages/self_check.py")
+    at = open_page("pages/self-check.py")
     text = page_text(at)
     assert knowledge.level_by_id["self_care"].title not in text
     assert "Tick any signs or symptoms above" in text
@@ -157,7 +157,7 @@ def test_self_check_with_no_answers_gives_no_verdict_but_a_safety_net(open_page,
 
 
 def test_self_check_usual_swelling_is_usual_recovery_with_aftercare(open_page, knowledge):
-    at = open_page("pages/self_check.py")
+    at = open_page("pages/self-check.py")
     at.number_input(key="self-check-days").set_value(2).run()
     at.checkbox(key="symptom-swelling").check().run()
     text = page_text(at)
@@ -166,7 +166,7 @@ def test_self_check_usual_swelling_is_usual_recovery_with_aftercare(open_page, k
 
 
 def test_self_check_swelling_getting_worse_is_usual_on_day_one_and_urgent_on_day_four(open_page, knowledge):
-    at = open_page("pages/self_check.py")
+    at = open_page("pages/self-check.py")
     at.number_input(key="self-check-days").set_value(1).run()
     at.checkbox(key="symptom-swelling").check().run()
     at.radio(key="trend-swelling").set_value("Getting worse").run()
@@ -176,14 +176,14 @@ def test_self_check_swelling_getting_worse_is_usual_on_day_one_and_urgent_on_day
 
 
 def test_self_check_swelling_after_ten_days_needs_a_check(open_page, knowledge):
-    at = open_page("pages/self_check.py")
+    at = open_page("pages/self-check.py")
     at.number_input(key="self-check-days").set_value(10).run()
     at.checkbox(key="symptom-swelling").check().run()
     assert f"**{knowledge.level_by_id['soon'].title}**" in [i.value for i in at.info]
 
 
 def test_self_check_droopy_eyelid_is_asked_only_after_botox(open_page, knowledge):
-    at = open_page("pages/self_check.py")
+    at = open_page("pages/self-check.py")
     assert not [c for c in at.checkbox if c.key == "symptom-droopy-eyelid"]
     at.radio(key="self-check-treatment").set_value("botox").run()
     at.checkbox(key="symptom-droopy-eyelid").check().run()
@@ -192,7 +192,7 @@ def test_self_check_droopy_eyelid_is_asked_only_after_botox(open_page, knowledge
 
 
 def test_self_check_page_agrees_with_the_triage_query(open_page, knowledge):
-    at = open_page("pages/self_check.py")
+    at = open_page("pages/self-check.py")
     at.checkbox(key="symptom-hard-or-uneven").check().run()
     expected = triage(knowledge, "filler_ha", 0, [SymptomReport(symptom="hard-or-uneven")])
     assert f"**{expected.level.title}**" in [i.value for i in at.info]
@@ -253,7 +253,7 @@ def test_pages_read_the_facts_from_the_knowledge(open_page, edit_content, conten
     at = open_page("pages/reversibility.py")
     type_product(at, "radiesse")
     assert changed in page_text(at)
-    at = open_page("pages/self_check.py")
+    at = open_page("pages/self-check.py")
     at.checkbox(key="flag-stroke-signs").check().run()
     assert "**TEST emergency title**" in [e.value for e in at.error]
 

@@ -67,7 +67,7 @@ def fresh_cache():
 @pytest.mark.parametrize("page", PAGES)
 def test_every_widget_has_a_visible_label(page, open_page):
     at = open_page(page, query={"mode": "workshop"})
-    if page == "pages/self_check.py":  # show the follow-up questions too
+    if page == "pages/self-check.py":  # show the follow-up questions too
         at.checkbox(key="symptom-swelling").check().run()
     widgets = [w for kind in WIDGETS for w in at.get(kind)]
     assert widgets

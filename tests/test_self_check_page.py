@@ -21,7 +21,7 @@ def fresh_cache():
 
 
 def self_check(open_page, treatment: str = "filler_ha", days: int = 0):
-    at = open_page("pages/self_check.py")
+    at = open_page("pages/self-check.py")
     at.radio(key="self-check-treatment").set_value(treatment).run()
     at.number_input(key="self-check-days").set_value(days).run()
     return at
@@ -106,7 +106,7 @@ def test_skin_turning_pale_gets_the_act_now_card_right_under_its_heading(open_pa
 
 
 def test_a_red_flag_puts_the_emergency_card_right_under_question_one(open_page, knowledge):
-    at = open_page("pages/self_check.py")
+    at = open_page("pages/self-check.py")
     at.checkbox(key="flag-spreading-weakness").check().run()
     order = in_order(at)
     banner = order.index(("error", f"**{knowledge.level_by_id['emergency'].title}**"))

@@ -1,15 +1,19 @@
-"""serve.py's network fix: every connection the server accepts sends small frames at once (TCP_NODELAY)."""
+"""serve.py's optional network fix: every connection the server accepts sends small frames at once (TCP_NODELAY)."""
 
 from __future__ import annotations
 
 import asyncio
 import socket
+import subprocess
+import sys
+import warnings
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from streamlit.web.server.starlette import starlette_server
 
-from ui.network import send_frames_without_delay
+from serving.nodelay import send_frames_without_delay
 
 
 @pytest.fixture
@@ -55,3 +59,33 @@ def test_the_fix_is_applied_once(patched_binding):
     wrapped = starlette_server._bind_socket
     send_frames_without_delay()
     assert starlette_server._bind_socket is wrapped is patched_binding
+
+
+@pytest.mark.parametrize(("mode", "expected"), [("with", "NODELAY [1]"), ("without", "NODELAY [0]")])
+def test_serve_py_starts_a_server_whose_connections_send_without_delay(mode, expected):
+    """The real call path: serve.main starts Streamlit, which binds and accepts; the probe reads the accepted
+    connection's TCP_NODELAY inside that server process. Without the fix it is off, so the check can fail."""
+    from services import free_port
+
+    probe = Path(__file__).with_name("nodelay_probe.py")
+    done = subprocess.run(
+        [sys.executable, str(probe), str(free_port()), mode], capture_output=True, text=True, timeout=90
+    )
+    assert expected in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def test_a_moved_target_warns_and_leaves_streamlit_alone(monkeypatch):
+    def changed(address, port, backlog, reuse_port):  # a new parameter: the patch no longer fits
+        raise AssertionError("never called")
+
+    monkeypatch.setattr(starlette_server, "_bind_socket", changed)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert send_frames_without_delay() is False
+    assert starlette_server._bind_socket is changed
+    assert any("not applied" in str(w.message) for w in caught)
+    monkeypatch.delattr(starlette_server, "_bind_socket")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert send_frames_without_delay() is False
+    assert any("moved" in str(w.message) for w in caught)

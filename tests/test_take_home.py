@@ -112,7 +112,7 @@ def test_summary_page_gathers_what_was_explored_in_this_session(open_page, knowl
     at.switch_page("pages/timeline.py").run()
     at.selectbox(key="treatment").set_value("botox").run()
     at.date_input(key="date").set_value(START).run()
-    at.switch_page("pages/self_check.py").run()
+    at.switch_page("pages/self-check.py").run()
     at.checkbox(key="symptom-hard-or-uneven").check().run()
     at.switch_page("pages/summary.py").run()
     assert not at.exception

@@ -10,6 +10,7 @@ from knowledge import load_knowledge
 K = load_knowledge()
 PAGES = {
     "": "Injectables reversal guide",
+    "home": "Injectables reversal guide",  # the home page's own address routes too
     "self-check": "Symptom self-check",
     "reversibility": "Can it be reversed?",
     "timeline": "Recovery timeline",

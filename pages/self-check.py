@@ -8,6 +8,9 @@ import streamlit as st
 from knowledge.queries import SymptomReport, question_groups, red_flags, triage
 from ui import explored, render
 from ui.knowledge import knowledge
+from ui.pages import inside_app
+
+inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
 k = knowledge()
 WORSE, NOT_WORSE = "Getting worse", "Getting better or staying the same"
