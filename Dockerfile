@@ -5,12 +5,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_
 WORKDIR /app
 
 COPY requirements.txt .
-RUN pip install -r requirements.txt
+RUN pip install --require-hashes -r requirements.txt
 
 COPY .streamlit .streamlit
 COPY knowledge knowledge
 COPY ui ui
 COPY live live
+COPY serving serving
 COPY pages pages
 COPY app.py serve.py ./
 

@@ -4,13 +4,20 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test check audit browser services clean
+.PHONY: run test check audit browser services lock clean
 
+# Installs exactly the locked versions (requirements-dev.txt holds the runtime lock's pins too), checked by hash.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
+
+# Refresh the locks from requirements.in and requirements-dev.in (newest versions their ranges allow).
+COMPILE = $(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+	--no-emit-find-links --upgrade
+lock: $(VENV)/.installed
+	$(COMPILE) --output-file=requirements.txt requirements.in
+	$(COMPILE) --output-file=requirements-dev.txt requirements-dev.in
 
 run: $(VENV)/.installed
 	$(PY) serve.py --server.port $(PORT)
@@ -39,7 +46,7 @@ test: $(VENV)/.installed browser services check
 # Needs PyPI's vulnerability API (not reachable from every network).
 audit: $(VENV)/.installed
 	$(PY) -m pip install --quiet pip-audit
-	$(VENV)/bin/pip-audit -r requirements.txt
+	$(VENV)/bin/pip-audit --require-hashes -r requirements.txt
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts
