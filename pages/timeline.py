@@ -1,6 +1,7 @@
 """Recovery timeline: illustrative curves, key dates and aftercare windows, as a chart and as a table."""
 
 import datetime as dt
+import re
 
 import streamlit as st
 
@@ -18,11 +19,20 @@ st.title("Recovery timeline")
 st.markdown("What recovery usually looks like after each treatment. Add your treatment date to see calendar dates.")
 
 
-def iso_date(raw: str) -> dt.date | None:
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date.today() + dt.timedelta(days=365)
+
+
+def iso_date(raw: str) -> dt.date:
+    """A link's date: only YYYY-MM-DD, and only a date the date box accepts (else a reason, shown)."""
     try:
-        return dt.date.fromisoformat(raw)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+            raise ValueError
+        day = dt.date.fromisoformat(raw)
     except ValueError:
-        return None
+        raise ValueError("a date is written like 2026-03-01, and this one is not a real date") from None
+    if not EARLIEST <= day <= LATEST:
+        raise ValueError(f"the date must be between {EARLIEST:%d %B %Y} and {LATEST:%d %B %Y}")
+    return day
 
 
 update_treatment = links.bind("treatment", lambda raw: raw if raw in k.treatment_by_id else None)
@@ -40,8 +50,8 @@ start = st.date_input(
     format="DD/MM/YYYY",
     key="date",
     on_change=update_date,
-    min_value=dt.date(2000, 1, 1),
-    max_value=dt.date.today() + dt.timedelta(days=365),
+    min_value=EARLIEST,
+    max_value=LATEST,
 )
 toxins = [p.id for p in products_for(k, treatment)]
 product = None

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Any
 
 import altair as alt
-import streamlit as st
 
 from knowledge.queries import SpreadRow, Timeline, timeline
+from ui.caching import per_process
 from ui.knowledge import content_directory, knowledge
 
 
@@ -93,10 +94,10 @@ def timeline_spec(
 ) -> dict[str, Any]:
     """The chart as a Vega-Lite spec. Building and validating it takes far longer than the page's query,
     and it depends only on these inputs, so each spec is made once per process."""
-    return _cached_spec(content_directory(), treatment, start, today, large, product)
+    return copy.deepcopy(_cached_spec(content_directory(), treatment, start, today, large, product))
 
 
-@st.cache_data(max_entries=2000, show_spinner=False)
+@per_process(maxsize=2000)
 def _cached_spec(
     content: str, treatment: str, start: dt.date | None, today: dt.date | None, large: bool, product: str | None
 ) -> dict[str, Any]:

@@ -1,24 +1,27 @@
-"""The knowledge, loaded and validated once per process."""
+"""The knowledge, loaded and validated once per process (a cache no browser message can empty: ui/caching.py)."""
 
 from __future__ import annotations
 
-import logging
 import os
 
 import streamlit as st
+from streamlit.logger import get_logger
 
 from knowledge import CONTENT_DIR, ContentError, Knowledge, load_knowledge
 from knowledge.queries import facts_by_source
+from ui.caching import per_process
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)  # Streamlit's logger: shown at --logger.level info
 
 # Lets a test (or a content editor previewing changes) point the app at another content folder.
 CONTENT_DIR_ENV = "GUIDE_CONTENT_DIR"
 
 
-@st.cache_resource(show_spinner=False)
+@per_process(maxsize=8)
 def _load(directory: str) -> Knowledge:
-    return load_knowledge(directory)
+    knowledge = load_knowledge(directory)
+    log.info("Loaded the knowledge from %s", directory)
+    return knowledge
 
 
 def content_directory() -> str:
@@ -43,7 +46,7 @@ def knowledge() -> Knowledge:
     return loaded
 
 
-@st.cache_resource(show_spinner=False)
+@per_process(maxsize=8)
 def _facts_by_source(directory: str) -> dict[str, list[str]]:
     return facts_by_source(_load(directory))
 

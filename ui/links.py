@@ -14,20 +14,26 @@ import streamlit as st
 MAX_LENGTH = 100  # longer values are never valid ids or dates
 
 
-def notice(name: str) -> None:
-    """Say that part of a link was ignored, without echoing what it held."""
-    st.info(f"Part of this link ({name}) was not recognised, so it was ignored.", icon=":material/link_off:")
+def notice(name: str, reason: str | None = None) -> None:
+    """Say that part of a link was ignored and why, without echoing what it held."""
+    why = reason or "it was not recognised"
+    st.info(f"Part of this link ({name}) was ignored: {why}.", icon=":material/link_off:")
 
 
 def read(name: str, parse: Callable[[str], Any]) -> Any:
-    """The link's value for `name`, parsed; None if absent. An unusable value is dropped with a notice."""
+    """The link's value for `name`, parsed; None if absent. An unusable value is dropped from the link with a
+    notice; `parse` returns None, or raises ValueError with a short reason (fixed words, never the value)."""
     raw = st.query_params.get(name)
     if raw is None:
         return None
-    value = parse(raw) if len(raw) <= MAX_LENGTH else None
+    reason = None
+    try:
+        value = parse(raw) if len(raw) <= MAX_LENGTH else None
+    except ValueError as error:
+        value, reason = None, str(error)
     if value is None:
         del st.query_params[name]
-        notice(name)
+        notice(name, reason)
     return value
 
 

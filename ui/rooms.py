@@ -8,6 +8,7 @@ scenario query the scenarios page uses.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable
 from urllib.parse import urlencode, urljoin, urlsplit
 
@@ -16,8 +17,19 @@ import streamlit as st
 
 from knowledge import Knowledge
 from knowledge.queries import ScenarioAnswer, answer_scenario, spread
-from live import RoomError, RoomNotFound, RoomState, RoomStore, Stage, StoreUnavailable, codes, open_store
+from live import (
+    REDIS_URL_ENV,
+    RoomError,
+    RoomNotFound,
+    RoomState,
+    RoomStore,
+    Stage,
+    StoreUnavailable,
+    codes,
+    open_store,
+)
 from ui import render
+from ui.caching import per_process
 from ui.charts import letter, spread_chart
 from ui.knowledge import content_directory, knowledge
 from ui.style import PHONE_CSS, ROOM_CSS
@@ -30,13 +42,17 @@ VOTER_KEY = "voter"
 NOTE_KEY = "room-note"
 
 
-@st.cache_resource(show_spinner=False)
 def store() -> RoomStore:
     """One store per process: in memory, or Redis when GUIDE_REDIS_URL is set."""
+    return _store(os.environ.get(REDIS_URL_ENV, ""))
+
+
+@per_process(maxsize=4)
+def _store(redis_url: str) -> RoomStore:  # the address is only the cache key: open_store reads the environment
     return open_store()
 
 
-@st.cache_resource(show_spinner=False)
+@per_process(maxsize=4)
 def _answers(directory: str) -> dict[str, ScenarioAnswer]:
     k = knowledge()
     return {s.id: answer_scenario(k, s) for s in k.scenarios}
@@ -47,7 +63,7 @@ def scenario_answers() -> dict[str, ScenarioAnswer]:
     return _answers(content_directory())
 
 
-@st.cache_data(max_entries=500, show_spinner=False)
+@per_process(maxsize=500)
 def qr_png(url: str) -> bytes:
     out = io.BytesIO()
     segno.make(url, error="m").save(out, kind="png", scale=12, border=4, dark="#000000", light="#ffffff")

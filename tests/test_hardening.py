@@ -1,0 +1,85 @@
+"""What an attack on a running server tried, refused: through a real server (serve.py on a free local port) and
+the browser's own websocket protocol (bench/stclient.py speaks it)."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+import tomllib
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from chromium import running_app
+from stclient import StreamlitSession
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from websockets.exceptions import ConnectionClosed
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+LOADED = "Loaded the knowledge from"
+
+
+@pytest.fixture(scope="module")
+def server():
+    folder = Path(tempfile.mkdtemp(prefix="guide-hardening-"))
+    with running_app(folder / "server.log", folder) as running:
+        yield running
+
+
+def port(server) -> int:
+    return int(server.url.rsplit(":", 1)[1])
+
+
+def run(coroutine):
+    return asyncio.run(coroutine)
+
+
+def test_a_visitor_cannot_empty_the_shared_caches(server):
+    async def attack() -> None:
+        attacker = StreamlitSession(port(server))
+        await attacker.open()
+        assert (await attacker.run("timeline", "treatment=botox")).ok
+        clear = BackMsg()
+        clear.clear_cache = True
+        for _ in range(20):
+            await attacker.ws.send(clear.SerializeToString())
+        assert (await attacker.run("timeline", "treatment=botox")).ok
+        await attacker.close()
+        someone = StreamlitSession(port(server))
+        await someone.open()
+        assert (await someone.run("timeline", "treatment=filler_ha")).ok
+        await someone.close()
+
+    run(attack())
+    assert server.log.read_text().count(LOADED) == 1, "the knowledge was loaded again after clear_cache"
+
+
+def test_the_websocket_refuses_frames_larger_than_the_app_needs(server):
+    assert CONFIG["server"]["maxMessageSize"] == 1  # MB: the largest page run sends about 0.45 MB in all
+
+    async def attack() -> int | None:
+        attacker = StreamlitSession(port(server))
+        await attacker.open()
+        try:
+            await attacker.ws.send(b"\0" * (3 * 1024 * 1024))
+            await asyncio.wait_for(attacker.ws.recv(), 10)
+        except ConnectionClosed as closed:
+            return closed.rcvd.code if closed.rcvd else None
+        finally:
+            await attacker.close()
+        return None
+
+    assert run(attack()) == 1009  # "message too big", refused before it is buffered
+
+    async def still_serves() -> bool:
+        someone = StreamlitSession(port(server))
+        await someone.open()
+        ok = (await someone.run("")).ok
+        await someone.close()
+        return ok
+
+    assert run(still_serves())
