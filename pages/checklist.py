@@ -23,7 +23,7 @@ for item in k.checklist:
         render.sources_caption(k, item.why.sources)
 
 result = checklist_result(k, ticked)
-explored.remember("checklist", {"ticked": ticked})
+explored.remember(explored.ChecklistInputs(ticked=tuple(ticked)))
 st.header("Your result")
 total = len(result.covered) + len(result.missing)
 st.progress(len(result.covered) / total, text=f"You have covered {len(result.covered)} of {total}.")

@@ -131,18 +131,18 @@ def pick(found: Resolution) -> str | None:
 
 found = resolve(k, query or "")
 if st.session_state.get(DONT_KNOW) and not query:
-    explored.remember("reversibility", {})
+    explored.remember(explored.ReversibilityInputs())
     show(assess_reversibility(k))
 elif found.kind == "empty":
-    explored.remember("reversibility", None)
+    explored.forget(explored.ReversibilityInputs)
     st.info("Type a product name above to see the answer.", icon=":material/arrow_upward:")
 elif found.kind == "product":
-    explored.remember("reversibility", {"product": found.product.id})
+    explored.remember(explored.ReversibilityInputs(product=found.product.id))
     answer = assess_reversibility(k, product=found.product.id)
     matched_line(found, answer)
     show(answer)
 elif found.kind in ("brand", "material"):
-    explored.remember("reversibility", {"material": found.material.id})
+    explored.remember(explored.ReversibilityInputs(material=found.material.id))
     answer = assess_reversibility(k, material=found.material.id)
     matched_line(found, answer)
     if found.kind == "brand" and found.candidates:
@@ -152,27 +152,27 @@ elif found.kind in ("brand", "material"):
 elif found.kind == "suggest":
     choice = pick(found)
     if choice is None:
-        explored.remember("reversibility", None)
+        explored.forget(explored.ReversibilityInputs)
         st.info("Choose the product that matches your record.", icon=":material/arrow_upward:")
     elif choice == BRAND_OPTION:
-        explored.remember("reversibility", {"material": found.material.id})
+        explored.remember(explored.ReversibilityInputs(material=found.material.id))
         answer = assess_reversibility(k, material=found.material.id)
         matched_line(found.model_copy(update={"kind": "brand"}), answer)
         show(answer)
     elif choice == NONE_OF_THESE:
-        explored.remember("reversibility", {})
+        explored.remember(explored.ReversibilityInputs())
         st.warning(NOT_LISTED, icon=":material/search_off:")
         show(assess_reversibility(k))
     else:
-        explored.remember("reversibility", {"product": choice})
+        explored.remember(explored.ReversibilityInputs(product=choice))
         answer = assess_reversibility(k, product=choice)
         matched_line(found, answer)
         show(answer)
 elif found.kind == "generic":
-    explored.remember("reversibility", {})
+    explored.remember(explored.ReversibilityInputs())
     render.cited(k, k.lookup.generic_answer)
     show(assess_reversibility(k))
 else:
-    explored.remember("reversibility", {})
+    explored.remember(explored.ReversibilityInputs())
     st.warning(NOT_LISTED, icon=":material/search_off:")
     show(assess_reversibility(k))

@@ -69,12 +69,10 @@ for group in question_groups(k, treatment):
     slots[group.group.id] = st.container()
 
 result = triage(k, treatment, int(days_since), reports)
-explored.remember(
-    "self_check",
-    {"treatment": treatment, "days_since": int(days_since), "reports": [r.model_dump() for r in reports]}
-    if reports
-    else None,
-)
+if reports:
+    explored.remember(explored.SelfCheckInputs(treatment=treatment, days_since=int(days_since), reports=reports))
+else:
+    explored.forget(explored.SelfCheckInputs)
 st.header("Your result")
 if unanswered:
     st.warning(

@@ -5,7 +5,6 @@ import datetime as dt
 import streamlit as st
 
 from knowledge.queries import (
-    SymptomReport,
     assess_reversibility,
     calendar_events,
     checklist_result,
@@ -30,21 +29,21 @@ else:
         "Gather what you explored in this tab into a summary to take to your clinic. "
         "It is made when you download it and is not saved anywhere. When you close this tab, it is gone."
     )
-    product, dates, check, questions = (
-        explored.recall(t) for t in ("reversibility", "timeline", "self_check", "checklist")
-    )
+    product = explored.recall(explored.ReversibilityInputs)
+    dates = explored.recall(explored.TimelineInputs)
+    check = explored.recall(explored.SelfCheckInputs)
+    questions = explored.recall(explored.ChecklistInputs)
     today = dt.date.today()
     st.header("What to include")
     parts = {}
     if product is not None and st.checkbox("The product and whether it can be dissolved", value=True):
-        parts["reversibility"] = assess_reversibility(k, **product)
+        parts["reversibility"] = assess_reversibility(k, product=product.product, material=product.material)
     if dates is not None and st.checkbox("My treatment and its key dates", value=True):
-        parts["timeline"] = timeline(k, dates["treatment"], dates["start"], dates.get("product"))
+        parts["timeline"] = timeline(k, dates.treatment, dates.start, dates.product)
     if check is not None and st.checkbox("My symptom self-check result", value=True):
-        reports = [SymptomReport(**r) for r in check["reports"]]
-        parts["triage"] = triage(k, check["treatment"], check["days_since"], reports)
+        parts["triage"] = triage(k, check.treatment, check.days_since, check.reports)
     if questions is not None and st.checkbox("Questions to ask my injector", value=True):
-        parts["checklist"] = checklist_result(k, questions["ticked"])
+        parts["checklist"] = checklist_result(k, questions.ticked)
 
     summary = take_home(k, made_on=today, **parts)
     if summary.is_empty:

@@ -66,7 +66,7 @@ if toxins:
         on_change=update_product,
         placeholder="Choose the product, if you know it",
     )
-explored.remember("timeline", {"treatment": treatment, "start": start, "product": product})
+explored.remember(explored.TimelineInputs(treatment=treatment, start=start, product=product))
 
 result = timeline(k, treatment, start, product)
 today = dt.date.today() if start else None
