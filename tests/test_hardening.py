@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,9 @@ def port(server) -> int:
 
 
 def run(coroutine):
-    return asyncio.run(coroutine)
+    # In a thread of its own: earlier tests (Playwright's sync API) may leave an event loop running in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result(timeout=120)
 
 
 def test_a_visitor_cannot_empty_the_shared_caches(server):
