@@ -21,9 +21,7 @@ from functools import wraps
 from typing import Any, TypeVar
 
 import redis
-from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
-from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from live import codes
 from live.store import (
@@ -108,9 +106,7 @@ def _unavailable_when_down(method: Callable[..., T]) -> Callable[..., T]:
     def call(*args: Any, **kwargs: Any) -> T:
         try:
             return method(*args, **kwargs)
-        except (RedisConnectionError, RedisTimeoutError, OSError) as error:
-            raise StoreUnavailable from error
-        except RedisError as error:
+        except (RedisError, OSError) as error:  # connection lost, timed out, or refused
             raise StoreUnavailable from error
 
     return call

@@ -63,3 +63,13 @@ def open_page():
         return at
 
     return run
+
+
+@pytest.fixture(scope="module")
+def redis_server():
+    """A real redis-server on a free local port for this module, stopped by its pid (tests/services.py)."""
+    from services import redis_or_skip
+
+    server = redis_or_skip()
+    yield server
+    server.stop()

@@ -6,18 +6,11 @@ from __future__ import annotations
 import pytest
 import streamlit as st
 from app_pages import page_text
-from services import redis_or_skip, start_redis
+from services import start_redis
 
 from knowledge.queries import answer_scenario
 from live import REDIS_URL_ENV, codes
 from ui.rooms import ROOM_KEY
-
-
-@pytest.fixture(scope="module")
-def redis_server():
-    server = redis_or_skip()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(params=["memory", "redis"])
