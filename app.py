@@ -2,10 +2,12 @@
 
 import streamlit as st
 
+import serving
 from ui import modes, pages, render, rooms
 from ui.knowledge import get_knowledge
 from ui.style import ICON
 
+serving.apply_in_app()  # once per process: see serving/__init__.py
 mode = modes.current()
 st.set_page_config(
     page_title="Injectables reversal guide",

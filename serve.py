@@ -1,6 +1,8 @@
-"""Start the app: `streamlit run app.py`, with one optional fix to how Streamlit 1.67 serves it applied first:
-websocket frames are sent at once, not held for the browser's ACK (see serving/nodelay.py). The app is the same
-without it; `streamlit run app.py` gives the same pages.
+"""Start the app: `streamlit run app.py`, with optional fixes to how Streamlit 1.67 serves it applied first:
+websocket frames are sent at once, not held for the browser's ACK (serving/nodelay.py), and the server never
+asks an outside host for its public IP address, not even in the start-up banner (serving/offline.py), nor tells
+a browser about the git checkout it runs from (serving/repo_info.py). The app is the same without them;
+`streamlit run app.py` gives the same pages (app.py applies the last two on its first run).
 
 Usage: python serve.py [streamlit run options, e.g. --server.port 8501]
 """
@@ -13,6 +15,8 @@ from pathlib import Path
 from streamlit.web import cli
 
 from serving.nodelay import send_frames_without_delay
+from serving.offline import never_look_up_external_ip
+from serving.repo_info import hide_repository
 
 APP = Path(__file__).with_name("app.py")
 
@@ -20,6 +24,8 @@ APP = Path(__file__).with_name("app.py")
 def main(script: Path = APP, options: list[str] | None = None, *, without_delay: bool = True) -> int:
     """Serve `script`. The benchmarks serve their empty page through here too, so both run the same way,
     and pass `without_delay=False` to measure Streamlit's default sockets."""
+    never_look_up_external_ip()
+    hide_repository()
     if without_delay:
         send_frames_without_delay()
     sys.argv = ["streamlit", "run", str(script), *(sys.argv[1:] if options is None else options)]

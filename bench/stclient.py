@@ -338,7 +338,8 @@ class StreamlitSession:
         self.auto_reruns: dict[str, float] = {}  # fragment id -> seconds, as st.fragment(run_every=...) asks
         self.connect_time = math.nan  # seconds for the HTTP pre-flight + websocket handshake
 
-    async def open(self) -> None:
+    async def open(self, resume: str = "") -> None:
+        """Connect as a new tab, or as the frontend reconnects after a drop: naming the session to resume."""
         t0 = time.perf_counter()
         health, host_config = await asyncio.gather(
             http_get(self.port, "/_stcore/health", timeout=self.timeout),
@@ -356,7 +357,7 @@ class StreamlitSession:
         headers = {"Cookie": f"{XSRF_COOKIE}={xsrf}"} if xsrf else {}
         self.ws = await connect(
             f"ws://{HOST}:{self.port}/_stcore/stream",
-            subprotocols=["streamlit", xsrf or "PLACEHOLDER_AUTH_TOKEN"],  # type: ignore[list-item]
+            subprotocols=["streamlit", xsrf or "PLACEHOLDER_AUTH_TOKEN", *([resume] if resume else [])],  # type: ignore[list-item]
             origin=origin,  # type: ignore[arg-type]
             additional_headers=headers,
             proxy=None,

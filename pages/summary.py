@@ -25,9 +25,12 @@ st.title("For my clinic")
 if modes.is_presenting(modes.active()):
     st.info("The personal summary is not shown in the consultation view.", icon=":material/visibility_off:")
 else:
+    kept = st.get_option("server.disconnectedSessionTTL")
     st.markdown(
         "Gather what you explored in this tab into a summary to take to your clinic. "
-        "It is made when you download it and is not saved anywhere. When you close this tab, it is gone."
+        "It is made when you download it and is not saved anywhere. "
+        f"When you close this tab, the server keeps what you entered for {kept} seconds in case the "
+        "connection only dropped, then deletes it."
     )
     product = explored.recall(explored.ReversibilityInputs)
     dates = explored.recall(explored.TimelineInputs)

@@ -1,2 +1,27 @@
-"""Optional adjustments to how Streamlit serves the app, applied by serve.py only. The app is the same without
-them (`streamlit run app.py`); each one checks its target and warns instead of failing when Streamlit moves it."""
+"""Optional adjustments to how Streamlit 1.67 serves the app. The app is the same without them
+(`streamlit run app.py` on a Streamlit that moved them); each one checks its target and warns instead of failing.
+
+- nodelay: websocket frames go out at once (serve.py only: it must come before the server starts);
+- offline: the server never asks an outside host for its public IP address;
+- repo_info: a browser cannot read the repository name, branch and file names of a checkout;
+- downloads: a made-on-demand PDF or calendar file leaves the server's memory within a minute.
+
+serve.py applies them before the server starts; app.py applies the last three on its first run, so a server
+started the standard way (`streamlit run app.py`) has them from its first visitor on.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+@cache
+def apply_in_app() -> None:
+    """The fixes that can still be applied once the server runs; called by app.py, once per process."""
+    from serving.downloads import sweep_downloads
+    from serving.offline import never_look_up_external_ip
+    from serving.repo_info import hide_repository
+
+    never_look_up_external_ip()
+    hide_repository()
+    sweep_downloads()

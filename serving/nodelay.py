@@ -12,18 +12,11 @@ and asyncio then sets TCP_NODELAY on every accepted connection. Nothing else abo
 
 from __future__ import annotations
 
-import inspect
 import socket
-import warnings
 from collections.abc import Callable
 from functools import wraps
 
-import streamlit
-
-_MARK = "_sends_without_delay"
-# Written for these Streamlit versions (requirements.txt pins the minor version).
-WRITTEN_FOR = "1.67."
-_EXPECTED_PARAMETERS = ["address", "port", "backlog"]
+from serving.patching import replace
 
 
 def _with_real_protocol(bind: Callable[..., socket.socket]) -> Callable[..., socket.socket]:
@@ -38,7 +31,6 @@ def _with_real_protocol(bind: Callable[..., socket.socket]) -> Callable[..., soc
         rewrapped.set_inheritable(True)
         return rewrapped
 
-    setattr(bind_socket, _MARK, True)
     return bind_socket
 
 
@@ -47,22 +39,10 @@ def send_frames_without_delay() -> bool:
 
     Returns whether the patch is in place. When Streamlit has moved or changed what it patches, it warns and
     leaves Streamlit as it is: the app works the same, only small frames may wait for the browser's ACK."""
-    try:
-        from streamlit.web.server.starlette import starlette_server
-
-        bind = starlette_server._bind_socket
-        parameters = list(inspect.signature(bind).parameters)
-    except (ImportError, AttributeError, TypeError, ValueError) as error:
-        warnings.warn(f"TCP_NODELAY patch not applied: Streamlit's socket binding moved ({error})", stacklevel=2)
-        return False
-    if getattr(bind, _MARK, False):
-        return True
-    if parameters != _EXPECTED_PARAMETERS:
-        warnings.warn(f"TCP_NODELAY patch not applied: _bind_socket now takes {parameters}", stacklevel=2)
-        return False
-    if not streamlit.__version__.startswith(WRITTEN_FOR):
-        warnings.warn(
-            f"TCP_NODELAY patch written for Streamlit {WRITTEN_FOR}x, applied to {streamlit.__version__}", stacklevel=2
-        )
-    starlette_server._bind_socket = _with_real_protocol(bind)
-    return True
+    return replace(
+        "streamlit.web.server.starlette.starlette_server",
+        "_bind_socket",
+        _with_real_protocol,
+        parameters=["address", "port", "backlog"],
+        what="TCP_NODELAY fix",
+    )

@@ -4,6 +4,8 @@ the browser's own websocket protocol (bench/stclient.py speaks it)."""
 from __future__ import annotations
 
 import asyncio
+import shutil
+import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -18,6 +20,7 @@ from stclient import StreamlitSession
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
 LOADED = "Loaded the knowledge from"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +58,115 @@ def test_a_visitor_cannot_empty_the_shared_caches(server):
 
     run(attack())
     assert server.log.read_text().count(LOADED) == 1, "the knowledge was loaded again after clear_cache"
+
+
+async def repository_details_sent(port_number: int) -> list[str]:
+    """Ask as any client can (`load_git_info`) before running a page; return the file names the answer lists."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    client = StreamlitSession(port_number)
+    await client.open()
+    ask = BackMsg()
+    ask.load_git_info = True
+    await client.ws.send(ask.SerializeToString())
+    seen: list[str] = []
+    try:
+        while True:
+            message = ForwardMsg()
+            message.ParseFromString(await asyncio.wait_for(client.ws.recv(), 3))
+            if message.WhichOneof("type") == "git_info_changed":
+                info = message.git_info_changed
+                seen = [info.repository, info.branch, *info.untracked_files, *info.uncommitted_files]
+                break
+    except TimeoutError:
+        pass
+    await client.close()
+    return seen
+
+
+APP_PARTS = [".streamlit", "app.py", "serve.py", "knowledge", "live", "pages", "serving", "ui"]
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory) -> Path:
+    """A copy of the app in a git checkout that tracks a GitHub remote, with an untracked file: what Streamlit's
+    git lookup reports on (it stays silent without a GitHub remote)."""
+    root = tmp_path_factory.mktemp("checkout")
+    for part in APP_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, root / part)
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("add", ".")
+    git("-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "-q", "-m", "app")
+    git("remote", "add", "origin", "https://github.com/example-clinic/injectables-guide.git")
+    git("update-ref", "refs/remotes/origin/main", "HEAD")
+    git("branch", "-q", "--set-upstream-to=origin/main", "main")
+    (root / "private-notes.txt").write_text("not for visitors\n")
+    return root
+
+
+@pytest.mark.parametrize("standard", [False, True], ids=["serve.py", "streamlit run"])
+def test_a_visitor_cannot_read_the_repository_details(checkout, standard):
+    """Served from that checkout either way, a `load_git_info` before or after a page run gets no answer."""
+    folder = Path(tempfile.mkdtemp(prefix="guide-gitinfo-"))
+    with running_app(folder / "server.log", folder, standard=standard, root=checkout) as served:
+        if standard:  # app.py applies the fix on its first run
+            run(first_run(port(served)))
+        assert run(repository_details_sent(port(served))) == []
+
+
+async def first_run(port_number: int) -> None:
+    client = StreamlitSession(port_number)
+    await client.open()
+    assert (await client.run("", "")).ok
+    await client.close()
+
+
+def test_without_the_fix_streamlit_tells_any_visitor_about_the_checkout(checkout):
+    """`streamlit run app.py` before any page ran: the answer names the repository and the untracked file. This
+    keeps the test above able to fail."""
+    folder = Path(tempfile.mkdtemp(prefix="guide-gitinfo-"))
+    with running_app(folder / "server.log", folder, standard=True, root=checkout) as plain:
+        seen = run(repository_details_sent(port(plain)))
+    assert "example-clinic/injectables-guide" in seen
+    assert "private-notes.txt" in seen
+
+
+async def summary_after_reconnect(port_number: int, wait: float) -> list[str]:
+    """Explore a product, drop the connection, reconnect `wait` seconds later as the frontend does (naming the
+    old session), and return what the summary page offers to include."""
+    tab = StreamlitSession(port_number)
+    await tab.open()
+    assert (await tab.run("reversibility", "product=radiesse")).ok
+    await tab.close()
+    await asyncio.sleep(wait)
+    again = StreamlitSession(port_number)
+    await again.open(resume=tab.session_id)
+    assert (await again.run("summary", "")).ok
+    await again.close()
+    return list(again.checkboxes)
+
+
+def test_a_closed_tab_can_be_taken_back_only_for_the_configured_time():
+    """With the time set to 2 s: a reconnect after 0.5 s finds what was explored; after 4 s it is gone."""
+    folder = Path(tempfile.mkdtemp(prefix="guide-ttl-"))
+    with running_app(folder / "server.log", folder, env={"STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": "2"}) as short:
+        assert "The product and whether it can be dissolved" in run(summary_after_reconnect(port(short), 0.5))
+        assert run(summary_after_reconnect(port(short), 4)) == []
+
+
+def test_the_time_a_closed_tab_is_kept_is_the_one_the_readme_and_the_summary_page_state(open_page):
+    import tomllib
+
+    seconds = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]["disconnectedSessionTTL"]
+    assert 0 < seconds <= 60
+    assert f"for {seconds} seconds" in (ROOT / "README.md").read_text()
+    summary = open_page("pages/summary.py")
+    assert any(f"keeps what you entered for {seconds} seconds" in m.value for m in summary.markdown)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from serving.nodelay import WRITTEN_FOR
+from serving.patching import WRITTEN_FOR
 
 ROOT = Path(__file__).resolve().parents[1]
 PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([^\s\\]+)", re.M)

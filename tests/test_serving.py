@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 import subprocess
 import sys
@@ -89,3 +90,32 @@ def test_a_moved_target_warns_and_leaves_streamlit_alone(monkeypatch):
         warnings.simplefilter("always")
         assert send_frames_without_delay() is False
     assert any("moved" in str(w.message) for w in caught)
+
+
+def run_outbound_probe(mode: str) -> dict:
+    from services import free_port
+
+    probe = Path(__file__).with_name("outbound_probe.py")
+    done = subprocess.run(
+        [sys.executable, str(probe), str(free_port()), mode], capture_output=True, text=True, timeout=120
+    )
+    line = next((x for x in done.stdout.splitlines() if x.startswith("PROBE ")), None)
+    assert line, done.stdout[-2000:] + done.stderr[-2000:]
+    return json.loads(line.removeprefix("PROBE "))
+
+
+def test_the_server_sends_nothing_out_on_start_or_for_a_foreign_origin():
+    """Started as replicas are (every address) and sent a websocket with a foreign Origin, the server looks up no
+    outside name and opens no outside connection, and refuses the attempt at once."""
+    seen = run_outbound_probe("serve")
+    assert seen["refused"] is True
+    assert [kind for kind, _host in seen["outbound"] if kind != "udp-route"] == []
+    assert seen["seconds"] < 1.0
+
+
+def test_without_the_fix_the_server_asks_an_outside_host_for_its_address():
+    """The same probe on `streamlit run app.py` before any page ran (so app.py applied nothing): Streamlit asks
+    checkip.amazonaws.com, which is what the fix stops. This keeps the test above able to fail."""
+    seen = run_outbound_probe("plain")
+    assert seen["refused"] is True
+    assert ["lookup", "checkip.amazonaws.com"] in seen["outbound"]

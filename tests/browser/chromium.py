@@ -57,19 +57,25 @@ class Server:
 
 @contextmanager
 def running_app(
-    log: Path, workdir: Path, timeout: float = 60, env: dict[str, str] | None = None, *, standard: bool = False
+    log: Path,
+    workdir: Path,
+    timeout: float = 60,
+    env: dict[str, str] | None = None,
+    *,
+    standard: bool = False,
+    root: Path = ROOT,
 ) -> Iterator[Server]:
     """serve.py on a free local port, started in `workdir` with its output in `log`; stopped on exit.
     `env` adds environment variables (e.g. GUIDE_REDIS_URL for the Redis room store). `standard` starts it the
-    way every Streamlit host does instead: `streamlit run app.py`."""
+    way every Streamlit host does instead: `streamlit run app.py`. `root` serves a copy of the app."""
     port = free_port()
-    start = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py")] if standard else [
-        sys.executable, str(ROOT / "serve.py")]  # fmt: skip
+    start = [sys.executable, "-m", "streamlit", "run", str(root / "app.py")] if standard else [
+        sys.executable, str(root / "serve.py")]  # fmt: skip
     with log.open("w") as out:
         process = subprocess.Popen(
             [*start, "--server.port", str(port), "--server.address", "127.0.0.1", "--logger.level", "info"],
             cwd=workdir, stdout=out, stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+            env={**os.environ, "PYTHONPATH": str(root), **(env or {})},
         )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:

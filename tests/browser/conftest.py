@@ -23,11 +23,16 @@ def artifacts() -> Path:
     return folder
 
 
+SWEEP = 2
+
+
 @pytest.fixture(scope="session")
 def server(artifacts: Path) -> Iterator[Server]:
     workdir = Path(tempfile.mkdtemp(prefix="guide-server-cwd-"))  # to prove the app writes no files
     try:
-        with running_app(artifacts / "server.log", workdir) as running:
+        # Made downloads swept every 2 s instead of 30, so a test can watch one leave the server.
+        sweep = {"GUIDE_DOWNLOAD_SWEEP_SECONDS": str(SWEEP)}
+        with running_app(artifacts / "server.log", workdir, env=sweep) as running:
             yield running
     except AppDidNotStart as error:
         pytest.fail(str(error))

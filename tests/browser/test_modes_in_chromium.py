@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
 from chromium import assert_no_exception, open_app, settle, shoot
+from conftest import SWEEP
 from icalendar import Calendar
 from pypdf import PdfReader
 
@@ -86,3 +90,27 @@ def test_summary_downloads_pdf_and_calendar(page, server, artifacts):
     starts = {str(e["summary"]): e.decoded("dtstart") for e in calendar.walk("VEVENT")}
     assert starts["Botox wears off"] == dt.date(2026, 9, 1) + dt.timedelta(days=90)
     assert_no_exception(page)
+
+
+def test_a_downloaded_summary_leaves_the_server_while_its_tab_is_still_open(page, server):
+    """The PDF's /media address works for the download, then answers 404 within two sweeps (the test server
+    sweeps every 2 s; the shipped period is 30 s), even though nothing else runs on the server meanwhile."""
+    open_app(page, server, "reversibility?product=radiesse")
+    page.get_by_text("No: it cannot be dissolved").wait_for()
+    page.get_by_role("link", name="For my clinic").click()
+    page.wait_for_url("**/summary")
+    settle(page)
+    with page.expect_download() as pdf_download:
+        page.get_by_role("button", name="Download my summary (PDF)").click()
+    address = pdf_download.value.url
+    assert "/media/" in address
+    assert Path(pdf_download.value.path()).read_bytes().startswith(b"%PDF")
+    deadline = time.monotonic() + 3 * SWEEP + 5
+    status = 200
+    while status == 200 and time.monotonic() < deadline:
+        time.sleep(0.5)
+        try:
+            urllib.request.urlopen(address, timeout=5).close()
+        except urllib.error.HTTPError as error:
+            status = error.code
+    assert status == 404, f"{address} was still served {3 * SWEEP + 5} s after the download"
