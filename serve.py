@@ -1,8 +1,9 @@
 """Start the app: `streamlit run app.py`, with optional fixes to how Streamlit 1.67 serves it applied first:
 websocket frames are sent at once, not held for the browser's ACK (serving/nodelay.py), and the server never
 asks an outside host for its public IP address, not even in the start-up banner (serving/offline.py), nor tells
-a browser about the git checkout it runs from (serving/repo_info.py). The app is the same without them;
-`streamlit run app.py` gives the same pages (app.py applies the last two on its first run).
+a browser about the git checkout it runs from (serving/repo_info.py), nor fails a page on a widget value no
+browser would send (serving/widget_values.py). The app is the same without them; `streamlit run app.py` gives
+the same pages (app.py applies all but the first on its first run).
 
 Usage: python serve.py [streamlit run options, e.g. --server.port 8501]
 """
@@ -17,6 +18,7 @@ from streamlit.web import cli
 from serving.nodelay import send_frames_without_delay
 from serving.offline import never_look_up_external_ip
 from serving.repo_info import hide_repository
+from serving.widget_values import refuse_unreadable_widget_values
 
 APP = Path(__file__).with_name("app.py")
 
@@ -26,6 +28,7 @@ def main(script: Path = APP, options: list[str] | None = None, *, without_delay:
     and pass `without_delay=False` to measure Streamlit's default sockets."""
     never_look_up_external_ip()
     hide_repository()
+    refuse_unreadable_widget_values()
     if without_delay:
         send_frames_without_delay()
     sys.argv = ["streamlit", "run", str(script), *(sys.argv[1:] if options is None else options)]

@@ -324,9 +324,12 @@ class SessionError(Exception):
 class StreamlitSession:
     """One browser tab: connect like the frontend does, then rerun the script and wait for it to finish."""
 
-    def __init__(self, port: int, timeout: float = 60.0) -> None:
+    def __init__(self, port: int, timeout: float = 60.0, cookies: dict[str, str] | None = None) -> None:
         self.port = port
         self.timeout = timeout
+        # a browser's cookie jar: sent with each request and the websocket, filled by Set-Cookie answers (behind
+        # HAProxy this carries the sticky-session cookie, so the websocket reaches the replica that answered)
+        self.cookies: dict[str, str] = dict(cookies or {})
         self.ws = None
         self.query_string = ""
         self.page_script_hash = ""
@@ -334,6 +337,7 @@ class StreamlitSession:
         self.widget_states: dict[str, WidgetState] = {}
         self.checkboxes: dict[str, str] = {}  # label -> widget id (checkbox and toggle)
         self.buttons: dict[str, tuple[str, str]] = {}  # label -> (widget id, fragment id or "")
+        self.widgets: dict[str, list[str]] = {}  # element type (e.g. "selectbox") -> widget ids, in page order
         self.texts: list[str] = []  # markdown of the last run, in order
         self.auto_reruns: dict[str, float] = {}  # fragment id -> seconds, as st.fragment(run_every=...) asks
         self.connect_time = math.nan  # seconds for the HTTP pre-flight + websocket handshake
@@ -341,20 +345,22 @@ class StreamlitSession:
     async def open(self, resume: str = "") -> None:
         """Connect as a new tab, or as the frontend reconnects after a drop: naming the session to resume."""
         t0 = time.perf_counter()
+        sent = self.cookie_header()
         health, host_config = await asyncio.gather(
-            http_get(self.port, "/_stcore/health", timeout=self.timeout),
-            http_get(self.port, "/_stcore/host-config", timeout=self.timeout),
+            http_get(self.port, "/_stcore/health", cookie=sent, timeout=self.timeout),
+            http_get(self.port, "/_stcore/host-config", cookie=sent, timeout=self.timeout),
         )
         if health[0] != 200:
             raise SessionError(f"health answered {health[0]}")
         if host_config[0] != 200:
             raise SessionError(f"host-config answered {host_config[0]}")
-        xsrf = None
-        for name, value in health[1]:
-            if name == "set-cookie" and value.startswith(XSRF_COOKIE + "="):
-                xsrf = value.split(";", 1)[0].split("=", 1)[1]
+        for name, value in [*host_config[1], *health[1]]:
+            if name == "set-cookie":
+                key, _, rest = value.split(";", 1)[0].partition("=")
+                self.cookies[key.strip()] = rest.strip()
+        xsrf = self.cookies.get(XSRF_COOKIE)
         origin = f"http://{HOST}:{self.port}"
-        headers = {"Cookie": f"{XSRF_COOKIE}={xsrf}"} if xsrf else {}
+        headers = {"Cookie": self.cookie_header()} if self.cookies else {}
         self.ws = await connect(
             f"ws://{HOST}:{self.port}/_stcore/stream",
             subprotocols=["streamlit", xsrf or "PLACEHOLDER_AUTH_TOKEN", *([resume] if resume else [])],  # type: ignore[list-item]
@@ -369,6 +375,9 @@ class StreamlitSession:
         if self.ws.subprotocol != "streamlit":
             raise SessionError(f"server chose subprotocol {self.ws.subprotocol!r}")
         self.connect_time = time.perf_counter() - t0
+
+    def cookie_header(self) -> str | None:
+        return "; ".join(f"{k}={v}" for k, v in self.cookies.items()) or None
 
     async def close(self) -> None:
         if self.ws is not None:
@@ -492,6 +501,11 @@ class StreamlitSession:
             return
         element = fwd.delta.new_element
         etype = element.WhichOneof("type")
+        widget_id = getattr(getattr(element, etype), "id", "") if etype else ""
+        if isinstance(widget_id, str) and widget_id.startswith("$$ID"):
+            ids = self.widgets.setdefault(etype, [])
+            if widget_id not in ids:
+                ids.append(widget_id)
         if etype == "heading" and element.heading.tag == "h1" and result.h1 is None:
             result.h1 = element.heading.body
         elif etype == "checkbox":

@@ -280,7 +280,10 @@ class DayWindow(Model):
             raise ValueError(f"from_day ({self.from_day:g}) must not be after until_day ({self.until_day:g})")
         return self
 
-    def covers(self, day: float) -> bool:
+    def covers(self, day: float | None) -> bool:
+        """Whether the window holds `day`; an unknown day (None) may fall in any window, so it counts."""
+        if day is None:
+            return True
         return (self.from_day is None or day >= self.from_day) and (self.until_day is None or day <= self.until_day)
 
 
@@ -301,7 +304,7 @@ class Escalation(DayWindow):
     def for_treatment(self, treatment: str) -> bool:
         return not self.treatments or treatment in self.treatments
 
-    def applies(self, treatment: str, day: float, worsening: bool) -> bool:
+    def applies(self, treatment: str, day: float | None, worsening: bool) -> bool:
         return self.for_treatment(treatment) and self.covers(day) and (worsening or not self.when_worsening)
 
 

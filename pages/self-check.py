@@ -5,7 +5,7 @@ Answers stay in this browser session only: they never go into the URL, a log or 
 
 import streamlit as st
 
-from knowledge.queries import SymptomReport, question_groups, red_flags, triage
+from knowledge.queries import MAX_DAYS_SINCE, SymptomReport, check_days_since, question_groups, red_flags, triage
 from ui import explored, render
 from ui.knowledge import knowledge
 from ui.pages import inside_app
@@ -38,9 +38,18 @@ treatment = st.radio(
     captions=[SAME_VISIT if k.treatment_by_id[tid].kind == "toxin" else "" for tid in k.treatment_by_id],
     key="self-check-treatment",
 )
-days_since = st.number_input(
-    "How many days ago was it? (0 means today)", min_value=0, max_value=3650, value=0, step=1, key="self-check-days"
-)
+# No limits on the box itself: with them, the browser dropped a number out of range without a word and the old
+# result stayed. Here every number arrives, and one that cannot be used gets its reason.
+typed_days = st.number_input("How many days ago was it? (0 means today)", value=0, step=1, key="self-check-days")
+try:
+    days_since: int | None = check_days_since(typed_days)
+except ValueError as error:
+    days_since = None
+    st.warning(
+        f"**How many days ago: {error}.** Until it is a number from 0 to {MAX_DAYS_SINCE:,}, the advice below "
+        "counts every stage after treatment, so it may be more urgent than you need.",
+        icon=":material/edit_calendar:",
+    )
 
 st.header("3. Other signs and symptoms")
 st.caption(f"Questions for: {k.treatment_by_id[treatment].name}. Tick any you have.")
@@ -68,9 +77,9 @@ for group in question_groups(k, treatment):
             asked_in[symptom.id] = group.group.id
     slots[group.group.id] = st.container()
 
-result = triage(k, treatment, int(days_since), reports)
+result = triage(k, treatment, days_since, reports)
 if reports:
-    explored.remember(explored.SelfCheckInputs(treatment=treatment, days_since=int(days_since), reports=reports))
+    explored.remember(explored.SelfCheckInputs(treatment=treatment, days_since=days_since, reports=reports))
 else:
     explored.forget(explored.SelfCheckInputs)
 st.header("Your result")

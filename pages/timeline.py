@@ -1,11 +1,10 @@
 """Recovery timeline: illustrative curves, key dates and aftercare windows, as a chart and as a table."""
 
 import datetime as dt
-import re
 
 import streamlit as st
 
-from knowledge.queries import products_for, timeline
+from knowledge.queries import check_treatment_date, parse_link_date, products_for, timeline
 from ui import explored, links, modes, render
 from ui.charts import timeline_spec
 from ui.knowledge import knowledge
@@ -14,29 +13,15 @@ from ui.pages import inside_app
 inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
 k = knowledge()
+WIDEST = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
 
 st.title("Recovery timeline")
 st.markdown("What recovery usually looks like after each treatment. Add your treatment date to see calendar dates.")
 
 
-EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date.today() + dt.timedelta(days=365)
-
-
-def iso_date(raw: str) -> dt.date:
-    """A link's date: only YYYY-MM-DD, and only a date the date box accepts (else a reason, shown)."""
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-            raise ValueError
-        day = dt.date.fromisoformat(raw)
-    except ValueError:
-        raise ValueError("a date is written like 2026-03-01, and this one is not a real date") from None
-    if not EARLIEST <= day <= LATEST:
-        raise ValueError(f"the date must be between {EARLIEST:%d %B %Y} and {LATEST:%d %B %Y}")
-    return day
-
-
 update_treatment = links.bind("treatment", lambda raw: raw if raw in k.treatment_by_id else None)
-update_date = links.bind("date", iso_date, dt.date.isoformat)
+today = dt.date.today()
+update_date = links.bind("date", lambda raw: parse_link_date(raw, today), dt.date.isoformat)
 treatment = st.selectbox(
     "Treatment",
     options=[t.id for t in k.treatments],
@@ -44,15 +29,26 @@ treatment = st.selectbox(
     key="treatment",
     on_change=update_treatment,
 )
-start = st.date_input(
+typed = st.date_input(
     "Treatment date (optional)",
     value=None,
     format="DD/MM/YYYY",
     key="date",
     on_change=update_date,
-    min_value=EARLIEST,
-    max_value=LATEST,
+    # The box takes any date so that one the timeline cannot use reaches this page and gets a reason; with
+    # narrower limits the browser dropped it without a word and the old chart stayed.
+    min_value=WIDEST[0],
+    max_value=WIDEST[1],
 )
+start = None
+if typed is not None:
+    try:
+        start = check_treatment_date(typed, today)
+    except ValueError as error:
+        st.warning(f"**This date was not used:** {error}. The chart below has no dates.", icon=":material/event_busy:")
+    else:
+        # Said in words, so a date the box changed (31 February becomes 28 February) does not go unnoticed.
+        st.caption(f"Treatment date: {start:%A %d %B %Y}")
 toxins = [p.id for p in products_for(k, treatment)]
 product = None
 if toxins:
@@ -69,8 +65,7 @@ if toxins:
 explored.remember(explored.TimelineInputs(treatment=treatment, start=start, product=product))
 
 result = timeline(k, treatment, start, product)
-today = dt.date.today() if start else None
-st.vega_lite_chart(timeline_spec(treatment, start, today, modes.large_type(), product))
+st.vega_lite_chart(timeline_spec(treatment, start, today if start else None, modes.large_type(), product))
 st.caption(
     "The curves are illustrative: they show a typical shape, not what will happen to you. "
     "Healing differs from person to person."

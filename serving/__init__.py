@@ -4,9 +4,10 @@
 - nodelay: websocket frames go out at once (serve.py only: it must come before the server starts);
 - offline: the server never asks an outside host for its public IP address;
 - repo_info: a browser cannot read the repository name, branch and file names of a checkout;
-- downloads: a made-on-demand PDF or calendar file leaves the server's memory within a minute.
+- downloads: a made-on-demand PDF or calendar file leaves the server's memory within a minute;
+- widget_values: a widget value no browser would send is dropped with one log line, not a traceback.
 
-serve.py applies them before the server starts; app.py applies the last three on its first run, so a server
+serve.py applies them before the server starts; app.py applies all but the first on its first run, so a server
 started the standard way (`streamlit run app.py`) has them from its first visitor on.
 """
 
@@ -21,7 +22,9 @@ def apply_in_app() -> None:
     from serving.downloads import sweep_downloads
     from serving.offline import never_look_up_external_ip
     from serving.repo_info import hide_repository
+    from serving.widget_values import refuse_unreadable_widget_values
 
     never_look_up_external_ip()
     hide_repository()
+    refuse_unreadable_widget_values()
     sweep_downloads()

@@ -16,13 +16,17 @@ _MARK = "_guide_replacement"
 
 
 def replace(module_name: str, attribute: str, make: Callable[[Any], Any], *, parameters: list[str], what: str) -> bool:
-    """Set `module.attribute` to `make(original)` once, if the original still takes `parameters`.
+    """Set `module.attribute` (or `module.Class.method`) to `make(original)` once, if the original still takes
+    `parameters`.
 
     Returns whether the replacement is in place. A missing target or a changed signature warns and leaves
     Streamlit alone, so the app runs as Streamlit ships it; another Streamlit version warns but applies."""
     try:
-        module = importlib.import_module(module_name)
-        original = getattr(module, attribute)
+        owner: Any = importlib.import_module(module_name)
+        *path, attribute = attribute.split(".")
+        for name in path:
+            owner = getattr(owner, name)
+        original = getattr(owner, attribute)
         if getattr(original, _MARK, False):
             return True
         found = list(inspect.signature(original).parameters)
@@ -36,5 +40,5 @@ def replace(module_name: str, attribute: str, make: Callable[[Any], Any], *, par
         warnings.warn(f"{what}: written for Streamlit {WRITTEN_FOR}x, applied to {streamlit.__version__}", stacklevel=3)
     replacement = make(original)
     setattr(replacement, _MARK, True)
-    setattr(module, attribute, replacement)
+    setattr(owner, attribute, replacement)
     return True

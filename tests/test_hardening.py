@@ -4,6 +4,7 @@ the browser's own websocket protocol (bench/stclient.py speaks it)."""
 from __future__ import annotations
 
 import asyncio
+import math
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from chromium import running_app
 from stclient import StreamlitSession
 from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 LOADED = "Loaded the knowledge from"
 ROOT = Path(__file__).resolve().parents[1]
@@ -170,3 +172,55 @@ def test_the_time_a_closed_tab_is_kept_is_the_one_the_readme_and_the_summary_pag
     assert f"for {seconds} seconds" in (ROOT / "README.md").read_text()
     summary = open_page("pages/summary.py")
     assert any(f"keeps what you entered for {seconds} seconds" in m.value for m in summary.markdown)
+
+
+def crafted(widget_id: str) -> list[WidgetState]:
+    """Values a browser never sends: wrong fields, out-of-range indexes, NaN and infinity, huge strings."""
+    wrong: list[tuple[str, object]] = [
+        ("int_value", 10_000), ("int_value", -1), ("double_value", math.nan), ("double_value", math.inf),
+        ("double_value", -1e308), ("string_value", "z" * 5000), ("string_array_value", ["not-a-date"]),
+        ("string_array_value", ["9999-12-31", "0001-01-01", "x"]), ("int_array_value", [99, -5]),
+        ("double_array_value", [math.nan]), ("bool_value", True),
+    ]  # fmt: skip
+    states = []
+    for field, value in wrong:
+        state = WidgetState(id=widget_id)
+        if field.endswith("array_value"):
+            getattr(state, field).data.extend(value)
+        else:
+            setattr(state, field, value)
+        states.append(state)
+    return states
+
+
+# Every page in a state that shows its widgets (the view switch is in every page's sidebar).
+CRAFT_PAGES = {
+    "": "", "self-check": "", "reversibility": "product=radiesse", "timeline": "treatment=botox&date=2026-03-01",
+    "checklist": "", "scenarios": "mode=workshop", "summary": "", "sources": "", "join": "",
+}  # fmt: skip
+
+
+def test_crafted_widget_values_are_refused_without_a_traceback(server):
+    """For each kind of widget on each page, each crafted value: the run finishes without an error on screen,
+    and the server log holds no traceback, only one-line refusals. Before the fix the same values logged 180
+    tracebacks and left sessions that failed on every later run."""
+    tried: dict[str, int] = {}
+
+    async def attack() -> None:
+        for page, query in CRAFT_PAGES.items():
+            tab = StreamlitSession(port(server))
+            await tab.open()
+            assert (await tab.run(page, query)).ok
+            for kind, ids in dict(tab.widgets).items():
+                for state in crafted(ids[0]):
+                    tab.widget_states = {ids[0]: state}
+                    result = await tab.run(None, None)
+                    assert result.ok, (page, kind, state.WhichOneof("value"), result.errors)
+                    tried[kind] = tried.get(kind, 0) + 1
+            await tab.close()
+
+    run(attack())
+    log = server.log.read_text()
+    assert "Traceback" not in log
+    assert "A widget value from a browser was refused" in log
+    assert {"selectbox", "radio", "number_input", "date_input", "text_input", "checkbox"} <= set(tried)

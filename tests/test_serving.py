@@ -119,3 +119,21 @@ def test_without_the_fix_the_server_asks_an_outside_host_for_its_address():
     seen = run_outbound_probe("plain")
     assert seen["refused"] is True
     assert ["lookup", "checkip.amazonaws.com"] in seen["outbound"]
+
+
+def test_a_moved_widget_reader_warns_and_leaves_streamlit_alone(monkeypatch):
+    from streamlit.runtime.state import session_state
+
+    from serving.widget_values import fits, refuse_unreadable_widget_values
+
+    def changed(self, k, default):  # a new parameter: the check no longer fits
+        raise AssertionError("never called")
+
+    monkeypatch.setattr(session_state.WStates, "__getitem__", changed)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert refuse_unreadable_widget_values() is False
+    assert session_state.WStates.__getitem__ is changed
+    assert any("not applied" in str(w.message) for w in caught)
+    assert fits("int_value", "double_value") and fits(None, "string_value")
+    assert not fits("int_value", "string_value") and not fits("string_array_value", "string_value")

@@ -31,7 +31,7 @@ class TimelineInputs(Model):
 
 class SelfCheckInputs(Model):
     treatment: str
-    days_since: int
+    days_since: int | None  # None: the number typed could not be used
     reports: tuple[SymptomReport, ...]
 
 

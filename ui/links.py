@@ -37,6 +37,13 @@ def read(name: str, parse: Callable[[str], Any]) -> Any:
     return value
 
 
+def usable(text: str, parse: Callable[[str], Any]) -> bool:
+    try:
+        return parse(text) is not None
+    except ValueError:
+        return False
+
+
 def bind(key: str, parse: Callable[[str], Any], dump: Callable[[Any], str] = str) -> Callable[[], None]:
     """Call before creating the widget `key`: apply the link's value; return the on_change that updates the link."""
     value = read(key, parse)
@@ -45,9 +52,10 @@ def bind(key: str, parse: Callable[[str], Any], dump: Callable[[Any], str] = str
 
     def update_link() -> None:
         current = st.session_state.get(key)
-        if current is None:
+        text = None if current is None else dump(current)
+        if text is not None and usable(text, parse):
+            st.query_params[key] = text
+        else:  # nothing chosen, or a value the page refuses (it says why): the link keeps none
             st.query_params.pop(key, None)
-        else:
-            st.query_params[key] = dump(current)
 
     return update_link

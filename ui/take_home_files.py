@@ -97,7 +97,8 @@ def _layout(k: Knowledge, summary: TakeHome, scale: float) -> _SummaryPDF:
         s = summary.triage
         pdf.heading("Symptom self-check")
         pdf.para(f"Result: {s.level.title}", bold=True)
-        pdf.para(f"{s.treatment.name}, {s.days_since} day(s) after treatment. What to do: {s.do_this.text}")
+        when = "days since treatment not given" if s.days_since is None else f"{s.days_since} day(s) after treatment"
+        pdf.para(f"{s.treatment.name}, {when}. What to do: {s.do_this.text}")
         pdf.bullets(f"{r.symptom.label}: {r.because.text}" for r in s.triggering)
     if summary.checklist:
         c = summary.checklist

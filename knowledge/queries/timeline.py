@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from knowledge.queries.common import UnknownIdError, cited_sources, known_treatment
 from knowledge.schema import (
@@ -16,6 +17,33 @@ from knowledge.schema import (
     SeriesPoint,
     Treatment,
 )
+
+EARLIEST_TREATMENT = dt.date(2000, 1, 1)  # hyaluronic acid fillers and Botox as used today are from about then
+FUTURE_DAYS = 365  # a planned treatment up to a year ahead
+
+
+def treatment_date_range(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last treatment dates the timeline takes."""
+    return EARLIEST_TREATMENT, today + dt.timedelta(days=FUTURE_DAYS)
+
+
+def check_treatment_date(day: dt.date, today: dt.date) -> dt.date:
+    """The date if the timeline takes it, else a ValueError with a short reason (fixed words, never the value)."""
+    first, last = treatment_date_range(today)
+    if not first <= day <= last:
+        raise ValueError(f"the date must be between {first:%d %B %Y} and {last:%d %B %Y}")
+    return day
+
+
+def parse_link_date(raw: str, today: dt.date) -> dt.date:
+    """A link's date: only YYYY-MM-DD, and only a date the timeline takes (else a ValueError with a reason)."""
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+            raise ValueError
+        day = dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ValueError("a date is written like 2026-03-01, and this one is not a real date") from None
+    return check_treatment_date(day, today)
 
 
 class TimelineRow(Model):

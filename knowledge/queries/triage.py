@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import cached_property
 
@@ -55,7 +56,7 @@ class QuestionGroup(Model):
 class Triage(Model):
     level: CareLevel
     treatment: Treatment
-    days_since: int
+    days_since: int | None = Field(description="None: not known, so every time window counted")
     do_this: Cited = Field(description="the level's advice, worded for this treatment")
     level_why: Cited = Field(description="why this level, worded for this treatment")
     reasons: tuple[Reason, ...] = Field(description="every answer's reasons, most urgent first")
@@ -110,13 +111,34 @@ def usual_symptoms(k: Knowledge, treatment: str) -> list[Symptom]:
 AFTERCARE_LEVELS = ("soon", "self_care")
 
 
-def triage(k: Knowledge, treatment: str, days_since: int, reports: Sequence[SymptomReport]) -> Triage:
+MAX_DAYS_SINCE = 3650  # ten years: the self-check's questions are about the weeks and months after treatment
+
+
+def check_days_since(value: float | None) -> int:
+    """The number of days typed into the self-check, as a whole number; a ValueError with a short reason (fixed
+    words, never the value) when it cannot be used."""
+    if value is None:
+        raise ValueError("it is empty. Type a number: 0 means today")
+    if not math.isfinite(value):
+        raise ValueError("it is not a number")
+    if value < 0:
+        raise ValueError("it cannot be less than 0 (0 means today)")
+    if value > MAX_DAYS_SINCE:
+        raise ValueError(f"it can be at most {MAX_DAYS_SINCE:,} (about ten years)")
+    if value != int(value):
+        raise ValueError("it must be a whole number of days")
+    return int(value)
+
+
+def triage(k: Knowledge, treatment: str, days_since: int | None, reports: Sequence[SymptomReport]) -> Triage:
     """One care level: the most urgent that any answer leads to, with every reason and its sources.
 
     A symptom is counted even if it is not usual for the treatment: what a person reports is never ignored.
+    `days_since` None means the day is not known: every time window counts, so the answer is as urgent as it
+    would be on the most urgent day, never less.
     """
     chosen = known_treatment(k, treatment)
-    if days_since < 0:
+    if days_since is not None and days_since < 0:
         raise ValueError("days since treatment cannot be negative")
     reasons: list[Reason] = []
     for report in reports:
