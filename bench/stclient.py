@@ -147,11 +147,17 @@ class Server:
     """
 
     def __init__(
-        self, kind: str, extra_args: list[str] | None = None, port: int | None = None, without_delay: bool = True
+        self,
+        kind: str,
+        extra_args: list[str] | None = None,
+        port: int | None = None,
+        without_delay: bool = True,
+        root: Path = ROOT,
     ) -> None:
         if kind not in SCRIPTS:
             raise ValueError(kind)
         self.kind = kind
+        self.root = root  # another checkout of the app (e.g. a git worktree of an older commit) to compare with
         self.without_delay = without_delay  # False: Streamlit's default sockets (see serving/nodelay.py)
         self.port = port or free_port()
         self.extra_args = list(extra_args or [])
@@ -179,7 +185,8 @@ class Server:
     def start(self, timeout: float = 90.0) -> Server:
         env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
         with self.log_path.open("wb") as log:
-            self.process = subprocess.Popen(self.command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+            env["PYTHONPATH"] = str(self.root)
+            self.process = subprocess.Popen(self.command, cwd=self.root, stdout=log, stderr=subprocess.STDOUT, env=env)
         _LIVE_SERVERS.append(self)
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         deadline = time.monotonic() + timeout

@@ -224,3 +224,35 @@ def test_crafted_widget_values_are_refused_without_a_traceback(server):
     assert "Traceback" not in log
     assert "A widget value from a browser was refused" in log
     assert {"selectbox", "radio", "number_input", "date_input", "text_input", "checkbox"} <= set(tried)
+
+
+def peak_kib(pid: int) -> int:
+    """The process's peak resident memory (VmHWM), in KiB."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")))
+
+
+async def send_frame(port_number: int, size: int) -> int | None:
+    """Send one websocket frame of `size` bytes as a browser connection; the close code the server answers with."""
+    from websockets.exceptions import ConnectionClosed
+
+    tab = StreamlitSession(port_number)
+    await tab.open()
+    try:
+        await tab.ws.send(bytes(size))
+        await asyncio.wait_for(tab.ws.recv(), 10)
+    except ConnectionClosed as closed:
+        return closed.rcvd.code if closed.rcvd else None
+    finally:
+        await tab.close()
+    return None
+
+
+def test_an_oversized_frame_is_refused_without_being_kept(server):
+    """A 3 MB frame (the app's largest message is 18.6 KB) closes the connection with 1009 'too big', the
+    server's peak memory does not grow by the frame's size, and the next visitor is served as before."""
+    peak_before = peak_kib(server.pid)
+    codes = [run(send_frame(port(server), 3_000_000)) for _ in range(4)]
+    assert codes == [1009] * 4
+    assert peak_kib(server.pid) - peak_before < 3_000, "the server kept a refused frame in memory"
+    assert run(summary_after_reconnect(port(server), 0)) != []

@@ -53,6 +53,7 @@ class Server:
     url: str
     log: Path
     workdir: Path
+    pid: int = 0  # the server process, e.g. to read its memory from /proc
 
 
 @contextmanager
@@ -90,7 +91,7 @@ def running_app(
             if process.poll() is not None or time.monotonic() > deadline:
                 raise AppDidNotStart(f"the app did not start; see {log}:\n{log.read_text()[-2000:]}")
             time.sleep(0.3)
-        yield Server(url=url, log=log, workdir=workdir)
+        yield Server(url=url, log=log, workdir=workdir, pid=process.pid)
     finally:
         process.terminate()
         process.wait(timeout=20)
