@@ -4,7 +4,7 @@ import streamlit as st
 
 import serving
 from ui import modes, pages, render, rooms
-from ui.knowledge import get_knowledge
+from ui.content import loaded_or_none
 from ui.style import ICON
 
 serving.apply_in_app()  # once per process: see serving/__init__.py
@@ -23,15 +23,15 @@ current_page = st.navigation(
     pages.navigation_pages(mode), position="hidden" if joining else "sidebar" if mode == modes.DEFAULT else "top"
 )
 joining = joining or current_page.url_path == rooms.JOIN_PATH
-knowledge = get_knowledge()
+guide = loaded_or_none()
 modes.apply(mode)
 if not joining:
     modes.switch(mode)
-    render.sidebar(knowledge)
-if knowledge is None:
+    render.sidebar(guide)
+if guide is None:
     render.unavailable()
     st.stop()
 pages.run(current_page)
 if joining:
-    render.safety_lines(knowledge)
-render.footer(knowledge)
+    render.safety_lines(guide)
+render.footer(guide)

@@ -4,12 +4,12 @@ import streamlit as st
 
 from knowledge.queries import checklist_result
 from ui import explored, render
-from ui.knowledge import knowledge
+from ui.content import for_page
 from ui.pages import inside_app
 
 inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
-k = knowledge()
+k = for_page()
 
 st.title("Choosing an injector")
 st.markdown("Before you book, tick each thing you already know or have checked. Each item says why it matters.")

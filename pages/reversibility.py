@@ -10,12 +10,12 @@ import streamlit as st
 
 from knowledge.queries import Resolution, Reversibility, assess_reversibility, resolve
 from ui import explored, links, render
-from ui.knowledge import knowledge
+from ui.content import for_page
 from ui.pages import inside_app
 
 inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
-k = knowledge()
+k = for_page()
 QUERY, DONT_KNOW, NONE_OF_THESE, UNKNOWN = "product-query", "dont-know", "none", "unknown"
 NOT_LISTED = (
     f"That name is not among the {len(k.products)} products in this guide. Check the spelling on your record, "

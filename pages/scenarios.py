@@ -7,12 +7,12 @@ live room: participants answer on their phones, the room sees how answers split,
 import streamlit as st
 
 from ui import links, render, rooms
-from ui.knowledge import knowledge
+from ui.content import for_page
 from ui.pages import inside_app
 
 inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
-k = knowledge()
+k = for_page()
 answers = rooms.scenario_answers()
 ids = list(answers)
 store = rooms.store()

@@ -7,12 +7,12 @@ import streamlit as st
 
 from knowledge.queries import MAX_DAYS_SINCE, SymptomReport, check_days_since, question_groups, red_flags, triage
 from ui import explored, render
-from ui.knowledge import knowledge
+from ui.content import for_page
 from ui.pages import inside_app
 
 inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
-k = knowledge()
+k = for_page()
 WORSE, NOT_WORSE = "Getting worse", "Getting better or staying the same"
 RED_FLAGS = "red-flags"
 FIRST_QUESTION = "1. Do you have any of these now, or have you had them since the treatment?"

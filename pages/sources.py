@@ -3,12 +3,12 @@
 import streamlit as st
 
 from ui import render
-from ui.knowledge import knowledge, source_uses
+from ui.content import for_page, source_uses
 from ui.pages import inside_app
 
 inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
-k = knowledge()
+k = for_page()
 uses = source_uses()
 review = k.meta.clinical_review
 

@@ -13,13 +13,13 @@ from knowledge.queries import (
     triage,
 )
 from ui import explored, modes
-from ui.knowledge import knowledge
+from ui.content import for_page
 from ui.pages import inside_app
 from ui.take_home_files import milestones_ics, summary_pdf
 
 inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
-k = knowledge()
+k = for_page()
 st.title("For my clinic")
 
 if modes.is_presenting(modes.active()):

@@ -7,12 +7,12 @@ import streamlit as st
 from knowledge.queries import check_treatment_date, parse_link_date, products_for, timeline
 from ui import explored, links, modes, render
 from ui.charts import timeline_spec
-from ui.knowledge import knowledge
+from ui.content import for_page
 from ui.pages import inside_app
 
 inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
-k = knowledge()
+k = for_page()
 WIDEST = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
 
 st.title("Recovery timeline")

@@ -14,7 +14,8 @@ from knowledge import CONTENT_DIR, Knowledge, load_knowledge
 
 
 @pytest.fixture(scope="session")
-def knowledge() -> Knowledge:
+def kb() -> Knowledge:
+    """The shipped knowledge base, validated (the package is `knowledge`; pages call theirs `k`)."""
     return load_knowledge()
 
 

@@ -267,20 +267,20 @@ def test_missing_file_and_broken_yaml_are_reported(content_dir):
     assert any(p.startswith("notes.yaml: (file): unexpected file") for p in problems)
 
 
-def test_every_source_is_cited_and_every_seed_is_used(knowledge):
-    uses = facts_by_source(knowledge)
+def test_every_source_is_cited_and_every_seed_is_used(kb):
+    uses = facts_by_source(kb)
     assert all(uses.values()), [sid for sid, places in uses.items() if not places]
-    seeds = [s.id for s in knowledge.sources if s.kind == "seed"]
+    seeds = [s.id for s in kb.sources if s.kind == "seed"]
     assert seeds == ["seed-filler-reversal", "seed-filler-side-effects", "seed-botox-reversal"]
 
 
-def test_content_states_version_review_date_and_policy(knowledge):
-    assert knowledge.meta.version
-    assert knowledge.meta.reviewed.year >= 2026
-    assert "every 6 months" in knowledge.meta.update_policy
-    assert all(s.reviewed <= knowledge.meta.reviewed for s in knowledge.sources)
+def test_content_states_version_review_date_and_policy(kb):
+    assert kb.meta.version
+    assert kb.meta.reviewed.year >= 2026
+    assert "every 6 months" in kb.meta.update_policy
+    assert all(s.reviewed <= kb.meta.reviewed for s in kb.sources)
 
 
-def test_models_are_immutable(knowledge):
+def test_models_are_immutable(kb):
     with pytest.raises(Exception):  # noqa: B017 - pydantic raises its own ValidationError for frozen models
-        knowledge.meta.version = "2"
+        kb.meta.version = "2"

@@ -32,9 +32,9 @@ def test_every_hazard_has_a_guard():
     assert all(REFERENCE.search(row) for row in rows)
 
 
-def test_content_review_is_not_overdue(knowledge):
+def test_content_review_is_not_overdue(kb):
     """An outdated fact is a hazard: past the review date, this fails until the content is reviewed."""
-    meta = knowledge.meta
+    meta = kb.meta
     months = meta.review_every_months
     due = meta.reviewed.replace(
         year=meta.reviewed.year + (meta.reviewed.month - 1 + months) // 12,

@@ -54,7 +54,7 @@ def choose(phone, scenario_id: str, choice_id: str):
     assert not phone.exception
 
 
-def test_a_room_runs_join_vote_spread_reveal_next_end(store_kind, open_page, knowledge):
+def test_a_room_runs_join_vote_spread_reveal_next_end(store_kind, open_page, kb):
     trainer, code, secret = start_room(open_page)
     text = page_text(trainer)
     assert codes.spaced(code) in text and "0 of 0 answered" in text
@@ -62,8 +62,8 @@ def test_a_room_runs_join_vote_spread_reveal_next_end(store_kind, open_page, kno
     assert trainer.get("image"), "the QR code of the join link is shown"
     assert secret not in str(trainer.query_params), "the trainer's secret is never in the address"
 
-    first = knowledge.scenarios[0]
-    answer = answer_scenario(knowledge, first)
+    first = kb.scenarios[0]
+    answer = answer_scenario(kb, first)
     phones = [join(open_page, code) for _ in range(3)]
     for phone in phones:
         assert first.story in page_text(phone)
@@ -98,7 +98,7 @@ def test_a_room_runs_join_vote_spread_reveal_next_end(store_kind, open_page, kno
     assert "3 of 3 answered" in page_text(trainer)
 
     button(trainer, "Next scenario").click().run()
-    second = knowledge.scenarios[1]
+    second = kb.scenarios[1]
     assert second.story in page_text(trainer) and "0 of 3 answered" in page_text(trainer)
     phones[0].run()
     assert second.story in page_text(phones[0])
@@ -136,15 +136,15 @@ def test_bad_codes_get_a_plain_message_and_a_way_back(store_kind, open_page, lin
     assert phone.get("page_link"), "a way back to the guide"
 
 
-def test_typing_the_code_joins_the_room(store_kind, open_page, knowledge):
+def test_typing_the_code_joins_the_room(store_kind, open_page, kb):
     _, code, _ = start_room(open_page)
     phone = open_page("pages/join.py")
     phone.text_input[0].input(f" {code[:3].lower()}-{code[3:]} ")
     phone.button[0].click().run()
-    assert knowledge.scenarios[0].story in page_text(phone)
+    assert kb.scenarios[0].story in page_text(phone)
 
 
-def test_when_redis_goes_away_pages_say_so_and_recover(open_page, monkeypatch, knowledge, redis_server):
+def test_when_redis_goes_away_pages_say_so_and_recover(open_page, monkeypatch, kb, redis_server):
     server = start_redis()
     monkeypatch.setenv(REDIS_URL_ENV, server.url)
     st.cache_resource.clear()
@@ -163,15 +163,15 @@ def test_when_redis_goes_away_pages_say_so_and_recover(open_page, monkeypatch, k
         phone.run()
         assert "This room has ended" in page_text(phone)
         _, code2, _ = start_room(open_page)
-        assert knowledge.scenarios[0].story in page_text(join(open_page, code2))
+        assert kb.scenarios[0].story in page_text(join(open_page, code2))
     finally:
         back.stop()
         st.cache_resource.clear()
 
 
-def test_a_room_starts_at_the_scenario_on_screen(store_kind, open_page, knowledge):
-    fourth = knowledge.scenarios[3]
+def test_a_room_starts_at_the_scenario_on_screen(store_kind, open_page, kb):
+    fourth = kb.scenarios[3]
     trainer = open_page("pages/scenarios.py", query={"mode": "workshop", "scenario": fourth.id})
     button(trainer, "Start a live room").click().run()
     text = page_text(trainer)
-    assert fourth.story in text and f"Scenario 4 of {len(knowledge.scenarios)}" in text
+    assert fourth.story in text and f"Scenario 4 of {len(kb.scenarios)}" in text

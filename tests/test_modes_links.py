@@ -50,14 +50,14 @@ def test_sidebar_switch_changes_mode_and_link(open_page):
     assert "workshop" in str(at.query_params["mode"])
 
 
-def test_there_are_enough_scenarios_covering_every_tool(knowledge):
-    assert len(knowledge.scenarios) >= 12
-    assert {s.case.tool for s in knowledge.scenarios} == {"triage", "reversibility", "timeline", "checklist"}
-    assert {s.case.expected for s in knowledge.scenarios if s.case.tool == "triage"} == set(knowledge.level_by_id)
+def test_there_are_enough_scenarios_covering_every_tool(kb):
+    assert len(kb.scenarios) >= 12
+    assert {s.case.tool for s in kb.scenarios} == {"triage", "reversibility", "timeline", "checklist"}
+    assert {s.case.expected for s in kb.scenarios if s.case.tool == "triage"} == set(kb.level_by_id)
 
 
-def test_every_scenario_agrees_with_the_tools_query(knowledge):
-    disagreements = [s.id for s in knowledge.scenarios if not answer_scenario(knowledge, s).agrees]
+def test_every_scenario_agrees_with_the_tools_query(kb):
+    disagreements = [s.id for s in kb.scenarios if not answer_scenario(kb, s).agrees]
     assert disagreements == []
 
 
@@ -68,33 +68,33 @@ def scenario_ids():
     return [s.id for s in load_knowledge().scenarios]
 
 
-def key_words(knowledge, scenario) -> str:
+def key_words(kb, scenario) -> str:
     """The answer key in words, from the content alone: what a revealed answer must say."""
     case = scenario.case
     if case.tool == "triage":
-        return knowledge.level_by_id[case.expected].title
+        return kb.level_by_id[case.expected].title
     if case.tool == "reversibility":
         return VERDICTS[case.expected].label
     if case.tool == "timeline":
-        return {w.id: w.name for w in (*knowledge.phases, *knowledge.aftercare)}[case.expected]
-    topics = {i.id: i.topic for i in knowledge.checklist}
+        return {w.id: w.name for w in (*kb.phases, *kb.aftercare)}[case.expected]
+    topics = {i.id: i.topic for i in kb.checklist}
     return ", ".join(topics[i] for i in case.expected)
 
 
-def test_each_answer_says_its_key_and_marks_exactly_the_right_choices(knowledge):
-    for scenario in knowledge.scenarios:
-        answer = answer_scenario(knowledge, scenario)
-        assert key_words(knowledge, scenario) in answer.headline, scenario.id
+def test_each_answer_says_its_key_and_marks_exactly_the_right_choices(kb):
+    for scenario in kb.scenarios:
+        answer = answer_scenario(kb, scenario)
+        assert key_words(kb, scenario) in answer.headline, scenario.id
         right = {c.label for c in answer.choices if c.correct}
         assert right and all(label in answer.headline for label in right), scenario.id
         assert len({c.id for c in answer.choices}) == len(answer.choices) >= 4, scenario.id
 
 
-def test_each_scenario_link_renders_and_its_reveal_matches_the_tool(open_page, knowledge):
-    for scenario in knowledge.scenarios:
+def test_each_scenario_link_renders_and_its_reveal_matches_the_tool(open_page, kb):
+    for scenario in kb.scenarios:
         at = open_page("pages/scenarios.py", query={"mode": "workshop", "scenario": scenario.id})
         assert scenario.story in page_text(at)
-        answer = answer_scenario(knowledge, scenario)
+        answer = answer_scenario(kb, scenario)
         assert answer.headline not in "\n".join(
             str(e.value) for e in (*at.success, *at.warning, *at.error) if "**" in str(e.value)
         ), "the answer is hidden before the reveal"
@@ -106,8 +106,8 @@ def test_each_scenario_link_renders_and_its_reveal_matches_the_tool(open_page, k
         assert "does not match" not in banners
 
 
-def test_previous_and_next_move_through_scenarios_and_update_the_link(open_page, knowledge):
-    ids = [s.id for s in knowledge.scenarios]
+def test_previous_and_next_move_through_scenarios_and_update_the_link(open_page, kb):
+    ids = [s.id for s in kb.scenarios]
     at = open_page("pages/scenarios.py", query={"mode": "workshop"})
 
     def press(label: str) -> None:
@@ -154,11 +154,11 @@ def test_a_link_with_a_near_spelling_is_not_taken(open_page):
     assert "Matched" not in page_text(at)
 
 
-def test_timeline_opens_from_a_link_with_treatment_and_date(open_page, knowledge):
+def test_timeline_opens_from_a_link_with_treatment_and_date(open_page, kb):
     at = open_page("pages/timeline.py", query={"treatment": "botox", "date": "2026-03-01"})
     assert at.selectbox(key="treatment").value == "botox"
     assert at.date_input(key="date").value == dt.date(2026, 3, 1)
-    wears_off = next(p for p in knowledge.phases if p.id == "botox-wears-off").days
+    wears_off = next(p for p in kb.phases if p.id == "botox-wears-off").days
     start = dt.date(2026, 3, 1)
     first, last = start + dt.timedelta(days=wears_off.start), start + dt.timedelta(days=wears_off.end)
     assert f"({first:%d %b} to {last:%d %b %Y})" in page_text(at)

@@ -9,7 +9,7 @@ import streamlit as st
 from app_pages import PAGES, page_text
 
 from knowledge.queries import SymptomReport, triage
-from ui.knowledge import CONTENT_DIR_ENV
+from ui.content import CONTENT_DIR_ENV
 
 
 @pytest.fixture(autouse=True)
@@ -21,15 +21,15 @@ def fresh_cache():
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_with_the_safety_lines(page, open_page, knowledge):
+def test_every_page_renders_with_the_safety_lines(page, open_page, kb):
     at = open_page(page)
     assert at.title, "every page has a main heading"
     footer = at.main.caption[-1].value  # in the main area, so it stays when the sidebar is closed
-    assert knowledge.meta.disclaimer in footer  # education, not medical advice
-    assert knowledge.meta.emergency_line.text in footer  # where to go in an emergency
+    assert kb.meta.disclaimer in footer  # education, not medical advice
+    assert kb.meta.emergency_line.text in footer  # where to go in an emergency
     # in the sidebar, or on a participant's phone (no sidebar) at the end of the page
     lines = [e.value.strip("*") for e in (*at.sidebar.error, *at.main.error)]
-    assert knowledge.meta.emergency_line.text in lines
+    assert kb.meta.emergency_line.text in lines
 
 
 def test_home_routes_worried_people_to_the_self_check(open_page):
@@ -92,19 +92,19 @@ def test_a_misspelt_brand_is_offered_as_the_brand_and_its_lines(open_page):
     assert [s.value for s in at.success] == ["**Yes: it can be dissolved**"]
 
 
-def test_a_generic_word_gets_the_honest_answer_never_a_product(open_page, knowledge):
+def test_a_generic_word_gets_the_honest_answer_never_a_product(open_page, kb):
     at = open_page("pages/reversibility.py")
     type_product(at, "lip filler")
     text = page_text(at)
-    assert knowledge.lookup.generic_answer.text in text and "How to find out" in text
+    assert kb.lookup.generic_answer.text in text and "How to find out" in text
     assert "Matched" not in text and not at.success
 
 
-def test_a_product_not_in_the_guide_says_so_and_how_to_find_out(open_page, knowledge):
+def test_a_product_not_in_the_guide_says_so_and_how_to_find_out(open_page, kb):
     at = open_page("pages/reversibility.py")
     type_product(at, "Revolax Deep 1.1ml")
     text = page_text(at)
-    assert f"not among the {len(knowledge.products)} products in this guide" in text
+    assert f"not among the {len(kb.products)} products in this guide" in text
     assert "How to find out" in text and "Matched" not in text and not at.success
 
 
@@ -136,65 +136,65 @@ def care_card_title(at) -> str:
     return next(b for b in banners if "call your emergency number now" not in b or "Emergency:" in b)
 
 
-def test_self_check_red_flag_shows_the_emergency_card_first(open_page, knowledge):
+def test_self_check_red_flag_shows_the_emergency_card_first(open_page, kb):
     at = open_page("pages/self-check.py")
     at.checkbox(key="flag-vision-change").check().run()
     assert not at.exception
     titles = [e.value for e in at.error]
-    assert f"**{knowledge.level_by_id['emergency'].title}**" in titles
+    assert f"**{kb.level_by_id['emergency'].title}**" in titles
     text = page_text(at)
-    assert knowledge.level_by_id["emergency"].do_this.text in text
+    assert kb.level_by_id["emergency"].do_this.text in text
     assert "A change in your sight" in text  # the why names the answer
 
 
-def test_self_check_with_no_answers_gives_no_verdict_but_a_safety_net(open_page, knowledge):
+def test_self_check_with_no_answers_gives_no_verdict_but_a_safety_net(open_page, kb):
     at = open_page("pages/self-check.py")
     text = page_text(at)
-    assert knowledge.level_by_id["self_care"].title not in text
+    assert kb.level_by_id["self_care"].title not in text
     assert "Tick any signs or symptoms above" in text
-    assert "When to get help anyway" in text and knowledge.safety_net[0].text in text
+    assert "When to get help anyway" in text and kb.safety_net[0].text in text
     assert "you are fine" not in text.lower()
 
 
-def test_self_check_usual_swelling_is_usual_recovery_with_aftercare(open_page, knowledge):
+def test_self_check_usual_swelling_is_usual_recovery_with_aftercare(open_page, kb):
     at = open_page("pages/self-check.py")
     at.number_input(key="self-check-days").set_value(2).run()
     at.checkbox(key="symptom-swelling").check().run()
     text = page_text(at)
-    assert f"**{knowledge.level_by_id['self_care'].title}**" in [i.value for i in at.info]
+    assert f"**{kb.level_by_id['self_care'].title}**" in [i.value for i in at.info]
     assert "Aftercare" in text and "When to get help anyway" in text
 
 
-def test_self_check_swelling_getting_worse_is_usual_on_day_one_and_urgent_on_day_four(open_page, knowledge):
+def test_self_check_swelling_getting_worse_is_usual_on_day_one_and_urgent_on_day_four(open_page, kb):
     at = open_page("pages/self-check.py")
     at.number_input(key="self-check-days").set_value(1).run()
     at.checkbox(key="symptom-swelling").check().run()
     at.radio(key="trend-swelling").set_value("Getting worse").run()
-    assert f"**{knowledge.level_by_id['self_care'].title}**" in [i.value for i in at.main.info]
+    assert f"**{kb.level_by_id['self_care'].title}**" in [i.value for i in at.main.info]
     at.number_input(key="self-check-days").set_value(4).run()
-    assert f"**{knowledge.level_by_id['urgent'].title}**" in [w.value for w in at.main.warning]
+    assert f"**{kb.level_by_id['urgent'].title}**" in [w.value for w in at.main.warning]
 
 
-def test_self_check_swelling_after_ten_days_needs_a_check(open_page, knowledge):
+def test_self_check_swelling_after_ten_days_needs_a_check(open_page, kb):
     at = open_page("pages/self-check.py")
     at.number_input(key="self-check-days").set_value(10).run()
     at.checkbox(key="symptom-swelling").check().run()
-    assert f"**{knowledge.level_by_id['soon'].title}**" in [i.value for i in at.info]
+    assert f"**{kb.level_by_id['soon'].title}**" in [i.value for i in at.info]
 
 
-def test_self_check_droopy_eyelid_is_asked_only_after_botox(open_page, knowledge):
+def test_self_check_droopy_eyelid_is_asked_only_after_botox(open_page, kb):
     at = open_page("pages/self-check.py")
     assert not [c for c in at.checkbox if c.key == "symptom-droopy-eyelid"]
     at.radio(key="self-check-treatment").set_value("botox").run()
     at.checkbox(key="symptom-droopy-eyelid").check().run()
-    assert f"**{knowledge.level_by_id['soon'].title}**" in [i.value for i in at.info]
-    assert knowledge.symptom_by_id["droopy-eyelid"].why.text in page_text(at)
+    assert f"**{kb.level_by_id['soon'].title}**" in [i.value for i in at.info]
+    assert kb.symptom_by_id["droopy-eyelid"].why.text in page_text(at)
 
 
-def test_self_check_page_agrees_with_the_triage_query(open_page, knowledge):
+def test_self_check_page_agrees_with_the_triage_query(open_page, kb):
     at = open_page("pages/self-check.py")
     at.checkbox(key="symptom-hard-or-uneven").check().run()
-    expected = triage(knowledge, "filler_ha", 0, [SymptomReport(symptom="hard-or-uneven")])
+    expected = triage(kb, "filler_ha", 0, [SymptomReport(symptom="hard-or-uneven")])
     assert f"**{expected.level.title}**" in [i.value for i in at.info]
 
 
@@ -224,22 +224,22 @@ def test_timeline_with_a_date_shows_calendar_dates_and_today(open_page):
     assert f"({dt.date.today() - dt.timedelta(days=3):%d %b}" in page_text(at)
 
 
-def test_checklist_with_gaps_lists_questions_to_ask(open_page, knowledge):
+def test_checklist_with_gaps_lists_questions_to_ask(open_page, kb):
     at = open_page("pages/checklist.py")
     at.checkbox(key="check-qualifications").check().run()
     at.checkbox(key="check-product").check().run()
     text = page_text(at)
-    assert f"You have covered 2 of {len(knowledge.checklist)}." in [p.proto.text for p in at.get("progress")]
+    assert f"You have covered 2 of {len(kb.checklist)}." in [p.proto.text for p in at.get("progress")]
     assert "Questions to ask next" in text
-    assert next(i.ask_next for i in knowledge.checklist if i.id == "insurance") in text
-    assert next(i.ask_next for i in knowledge.checklist if i.id == "product") not in text
+    assert next(i.ask_next for i in kb.checklist if i.id == "insurance") in text
+    assert next(i.ask_next for i in kb.checklist if i.id == "product") not in text
 
 
-def test_sources_page_lists_every_source_and_the_review_policy(open_page, knowledge):
+def test_sources_page_lists_every_source_and_the_review_policy(open_page, kb):
     text = page_text(open_page("pages/sources.py"))
-    assert all(source.title in text for source in knowledge.sources)
-    assert knowledge.meta.update_policy in text
-    assert all(entry.term in text for entry in knowledge.glossary)
+    assert all(source.title in text for source in kb.sources)
+    assert kb.meta.update_policy in text
+    assert all(entry.term in text for entry in kb.glossary)
 
 
 def test_pages_read_the_facts_from_the_knowledge(open_page, edit_content, content_dir, monkeypatch):
@@ -268,13 +268,13 @@ def test_invalid_content_shows_a_plain_unavailable_message(page, open_page, edit
     assert "nothing" not in page_text(at)  # no error details reach the user
 
 
-def test_sources_page_says_who_checked_the_content_and_that_no_clinician_has_signed_it_off(open_page, knowledge):
+def test_sources_page_says_who_checked_the_content_and_that_no_clinician_has_signed_it_off(open_page, kb):
     at = open_page("pages/sources.py")
-    review = knowledge.meta.clinical_review
+    review = kb.meta.clinical_review
     assert review.status == "not_signed_off"
     assert [w.value for w in at.main.warning] == [f"**Not yet reviewed by a clinician.** {review.statement}"]
-    assert knowledge.meta.reviewed_by in page_text(at)
+    assert kb.meta.reviewed_by in page_text(at)
     assert review.statement in at.main.caption[-1].value  # the footer on every page says so too
     # A source without a web address says why; every other source links to one.
     text = page_text(at)
-    assert all(source.no_url in text for source in knowledge.sources if source.url is None)
+    assert all(source.no_url in text for source in kb.sources if source.url is None)

@@ -18,8 +18,8 @@ def grade(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def grades(knowledge, grade):
-    return {where: grade(text) for where, text in user_texts(knowledge)}
+def grades(kb, grade):
+    return {where: grade(text) for where, text in user_texts(kb)}
 
 
 def test_every_block_is_grade_9_or_below(grades):
@@ -39,7 +39,7 @@ def test_the_check_can_fail(grade):
     assert grade(hard) > MAX_BLOCK_GRADE
 
 
-def test_unavoidable_terms_are_in_the_glossary(knowledge):
-    terms = " ".join(entry.term.lower() for entry in knowledge.glossary)
+def test_unavoidable_terms_are_in_the_glossary(kb):
+    terms = " ".join(entry.term.lower() for entry in kb.glossary)
     for word in ("hyaluronidase", "hyaluronic acid", "ptosis", "botulinum toxin", "off-label", "nodule"):
         assert word in terms

@@ -44,22 +44,22 @@ def card_title(at) -> str:
 
 
 @pytest.mark.parametrize("treatment", TREATMENTS)
-def test_only_the_questions_for_the_chosen_treatment_are_shown(treatment, open_page, knowledge):
+def test_only_the_questions_for_the_chosen_treatment_are_shown(treatment, open_page, kb):
     at = self_check(open_page, treatment)
     shown = {c.key for c in at.checkbox}
-    expected = {f"flag-{s.id}" for s in red_flags(knowledge)} | {
-        f"symptom-{s.id}" for s in knowledge.symptoms if not s.red_flag and treatment in s.applies_to
+    expected = {f"flag-{s.id}" for s in red_flags(kb)} | {
+        f"symptom-{s.id}" for s in kb.symptoms if not s.red_flag and treatment in s.applies_to
     }
     assert shown == expected
 
 
 @pytest.mark.parametrize("treatment", TREATMENTS)
-def test_red_flags_come_first_then_plain_headings_most_urgent_first(treatment, open_page, knowledge):
+def test_red_flags_come_first_then_plain_headings_most_urgent_first(treatment, open_page, kb):
     at = self_check(open_page, treatment)
     order = in_order(at)
     headers = [v for t, v in order if t in ("header", "subheader")]
     assert headers[0] == FIRST_QUESTION
-    groups = [g.group.title for g in question_groups(knowledge, treatment)]
+    groups = [g.group.title for g in question_groups(kb, treatment)]
     assert [h for h in headers if h in groups] == groups
     first_question = next(i for i, (t, _) in enumerate(order) if t == "checkbox")
     assert order[first_question - 1] == ("header", FIRST_QUESTION)
@@ -90,9 +90,9 @@ def test_botox_shows_the_same_visit_advice_and_the_colour_question(open_page):
     assert "symptom-skin-colour-change" in {c.key for c in at.checkbox}
 
 
-def test_skin_turning_pale_gets_the_act_now_card_right_under_its_heading(open_page, knowledge):
+def test_skin_turning_pale_gets_the_act_now_card_right_under_its_heading(open_page, kb):
     at = tick(self_check(open_page, "filler_ha", 0), "skin-colour-change")
-    level = knowledge.level_by_id["act_now"]
+    level = kb.level_by_id["act_now"]
     order = in_order(at)
     banner = ("error", f"**{level.title}**")
     at_card = order.index(banner)
@@ -102,29 +102,29 @@ def test_skin_turning_pale_gets_the_act_now_card_right_under_its_heading(open_pa
     assert order.count(banner) == 2  # and repeated where the page ends
     text = page_text(at)
     assert "emergency department" in text and "Do not wait until tomorrow" in text
-    assert knowledge.symptom_by_id["skin-colour-change"].why.text in text
+    assert kb.symptom_by_id["skin-colour-change"].why.text in text
 
 
-def test_a_red_flag_puts_the_emergency_card_right_under_question_one(open_page, knowledge):
+def test_a_red_flag_puts_the_emergency_card_right_under_question_one(open_page, kb):
     at = open_page("pages/self-check.py")
     at.checkbox(key="flag-spreading-weakness").check().run()
     order = in_order(at)
-    banner = order.index(("error", f"**{knowledge.level_by_id['emergency'].title}**"))
+    banner = order.index(("error", f"**{kb.level_by_id['emergency'].title}**"))
     assert banner < order.index(("header", "2. Your treatment"))
 
 
-def test_an_ordinary_bruise_is_usual_but_a_spreading_one_on_day_two_is_act_now(open_page, knowledge):
+def test_an_ordinary_bruise_is_usual_but_a_spreading_one_on_day_two_is_act_now(open_page, kb):
     at = tick(self_check(open_page, "filler_ha", 2), "bruising")
-    assert card_title(at) == f"**{knowledge.level_by_id['self_care'].title}**"
+    assert card_title(at) == f"**{kb.level_by_id['self_care'].title}**"
     at.radio(key="trend-bruising").set_value("Getting worse").run()
-    assert card_title(at) == f"**{knowledge.level_by_id['act_now'].title}**"
+    assert card_title(at) == f"**{kb.level_by_id['act_now'].title}**"
 
 
-def test_a_bluish_tint_weeks_later_is_a_check_but_in_the_first_days_it_is_act_now(open_page, knowledge):
+def test_a_bluish_tint_weeks_later_is_a_check_but_in_the_first_days_it_is_act_now(open_page, kb):
     at = tick(self_check(open_page, "filler_ha", 42), "tyndall-tint")
-    assert card_title(at) == f"**{knowledge.level_by_id['soon'].title}**"
+    assert card_title(at) == f"**{kb.level_by_id['soon'].title}**"
     at.number_input(key="self-check-days").set_value(2).run()
-    assert card_title(at) == f"**{knowledge.level_by_id['act_now'].title}**"
+    assert card_title(at) == f"**{kb.level_by_id['act_now'].title}**"
 
 
 # (treatment, day, ticked sign, level shown, words the page must show, words it must not show)
@@ -158,10 +158,10 @@ WHAT_THE_PAGE_SAYS = {
 
 
 @pytest.mark.parametrize("case", WHAT_THE_PAGE_SAYS, ids=list(WHAT_THE_PAGE_SAYS))
-def test_the_page_words_the_answer_for_the_treatment(case, open_page, knowledge):
+def test_the_page_words_the_answer_for_the_treatment(case, open_page, kb):
     treatment, day, sign, level, shown, not_shown = WHAT_THE_PAGE_SAYS[case]
     at = tick(self_check(open_page, treatment, day), sign)
     text = page_text(at)
-    assert card_title(at) == f"**{knowledge.level_by_id[level].title}**"
+    assert card_title(at) == f"**{kb.level_by_id[level].title}**"
     assert all(words in text for words in shown)
     assert not any(words in text for words in not_shown)

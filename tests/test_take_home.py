@@ -26,14 +26,14 @@ START = dt.date(2026, 3, 2)
 
 
 @pytest.fixture
-def summary(knowledge):
+def summary(kb):
     return take_home(
-        knowledge,
+        kb,
         made_on=dt.date(2026, 3, 20),
-        reversibility=assess_reversibility(knowledge, product="radiesse"),
-        timeline=timeline(knowledge, "filler_other", START),
-        triage=triage(knowledge, "filler_other", 18, [SymptomReport(symptom="hard-or-uneven")]),
-        checklist=checklist_result(knowledge, ["qualifications"]),
+        reversibility=assess_reversibility(kb, product="radiesse"),
+        timeline=timeline(kb, "filler_other", START),
+        triage=triage(kb, "filler_other", 18, [SymptomReport(symptom="hard-or-uneven")]),
+        checklist=checklist_result(kb, ["qualifications"]),
     )
 
 
@@ -42,38 +42,38 @@ def pdf_text(data: bytes) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
 
 
-def test_pdf_holds_product_level_questions_sources_and_content_date(knowledge, summary):
-    data = summary_pdf(knowledge, summary)
+def test_pdf_holds_product_level_questions_sources_and_content_date(kb, summary):
+    data = summary_pdf(kb, summary)
     assert data.startswith(b"%PDF")
     text = pdf_text(data)
     assert "Radiesse (Merz Aesthetics), made of Calcium hydroxylapatite (CaHA)" in text
-    assert f"Result: {knowledge.level_by_id['soon'].title}" in text
-    assert knowledge.checklist[1].ask_next in text
+    assert f"Result: {kb.level_by_id['soon'].title}" in text
+    assert kb.checklist[1].ask_next in text
     assert "FDA: approved dermal fillers - https://fda.gov/" in text and "Source article: reversing fillers" in text
-    assert f"content version {knowledge.meta.version}, last reviewed {knowledge.meta.reviewed:%d %B %Y}" in text
+    assert f"content version {kb.meta.version}, last reviewed {kb.meta.reviewed:%d %B %Y}" in text
     assert "for learning only" in text
 
 
-def test_pdf_fits_on_one_page_even_with_every_section_full(knowledge):
+def test_pdf_fits_on_one_page_even_with_every_section_full(kb):
     fullest = take_home(
-        knowledge,
+        kb,
         made_on=START,
-        reversibility=assess_reversibility(knowledge, product="radiesse"),
-        timeline=timeline(knowledge, "filler_ha", START),
-        triage=triage(knowledge, "filler_ha", 9, [SymptomReport(symptom=s.id) for s in knowledge.symptoms]),
-        checklist=checklist_result(knowledge, []),
+        reversibility=assess_reversibility(kb, product="radiesse"),
+        timeline=timeline(kb, "filler_ha", START),
+        triage=triage(kb, "filler_ha", 9, [SymptomReport(symptom=s.id) for s in kb.symptoms]),
+        checklist=checklist_result(kb, []),
     )
-    assert len(PdfReader(io.BytesIO(summary_pdf(knowledge, fullest))).pages) == 1
+    assert len(PdfReader(io.BytesIO(summary_pdf(kb, fullest))).pages) == 1
 
 
-def test_pdf_keeps_accented_names(knowledge):
+def test_pdf_keeps_accented_names(kb):
     only_product = take_home(
-        knowledge, made_on=START, reversibility=assess_reversibility(knowledge, product="juvederm-voluma-xc")
+        kb, made_on=START, reversibility=assess_reversibility(kb, product="juvederm-voluma-xc")
     )
-    assert "Juvéderm" in pdf_text(summary_pdf(knowledge, only_product))
+    assert "Juvéderm" in pdf_text(summary_pdf(kb, only_product))
 
 
-def test_ics_parses_and_holds_each_milestone_on_its_date(knowledge, summary):
+def test_ics_parses_and_holds_each_milestone_on_its_date(kb, summary):
     calendar = Calendar.from_ical(milestones_ics(calendar_events(summary.timeline)))
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
     milestones = summary.timeline.milestones
@@ -83,17 +83,17 @@ def test_ics_parses_and_holds_each_milestone_on_its_date(knowledge, summary):
     assert "typical, not exact" in str(events[settled.name]["description"])
 
 
-def test_botox_calendar_has_the_wearing_off_date(knowledge):
-    events = calendar_events(timeline(knowledge, "botox", START))
+def test_botox_calendar_has_the_wearing_off_date(kb):
+    events = calendar_events(timeline(kb, "botox", START))
     wears_off = next(e for e in events if e.id == "botox-wears-off")
     assert wears_off.start == START + dt.timedelta(days=90)
 
 
-def test_no_calendar_without_a_treatment_date(knowledge):
-    assert calendar_events(timeline(knowledge, "botox")) == ()
+def test_no_calendar_without_a_treatment_date(kb):
+    assert calendar_events(timeline(kb, "botox")) == ()
 
 
-def test_summary_lists_every_source_it_cites(knowledge, summary):
+def test_summary_lists_every_source_it_cites(kb, summary):
     ids = {s.id for s in summary.sources}
     assert set(summary.reversibility.sources) <= ids and set(summary.triage.sources) <= ids
 
@@ -104,7 +104,7 @@ def fresh_cache():
     yield
 
 
-def test_summary_page_gathers_what_was_explored_in_this_session(open_page, knowledge):
+def test_summary_page_gathers_what_was_explored_in_this_session(open_page, kb):
     at = open_page("pages/summary.py")
     assert "Nothing to include yet" in page_text(at)
     at.switch_page("pages/reversibility.py").run()

@@ -44,16 +44,16 @@ def test_a_usable_days_number_is_a_whole_number(typed):
     assert check_days_since(typed) == int(typed)
 
 
-def test_an_unknown_day_is_never_less_urgent_than_any_known_day(knowledge):
+def test_an_unknown_day_is_never_less_urgent_than_any_known_day(kb):
     """Safety: when the days typed cannot be used, each answer counts every time window, so no answer set gets a
     calmer level than it would on its most urgent day."""
     days = [*range(0, 61), 90, 180, 365, 1000, MAX_DAYS_SINCE]
-    for treatment in knowledge.treatment_by_id:
-        for symptom in knowledge.symptoms:
+    for treatment in kb.treatment_by_id:
+        for symptom in kb.symptoms:
             for worsening in (False, True):
                 reports = [SymptomReport(symptom=symptom.id, worsening=worsening)]
-                unknown = CARE_LEVELS.index(triage(knowledge, treatment, None, reports).level.id)
-                most_urgent = min(CARE_LEVELS.index(triage(knowledge, treatment, d, reports).level.id) for d in days)
+                unknown = CARE_LEVELS.index(triage(kb, treatment, None, reports).level.id)
+                most_urgent = min(CARE_LEVELS.index(triage(kb, treatment, d, reports).level.id) for d in days)
                 assert unknown <= most_urgent, (treatment, symptom.id, worsening)
 
 

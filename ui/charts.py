@@ -10,7 +10,7 @@ import altair as alt
 
 from knowledge.queries import SpreadRow, Timeline, timeline
 from ui.caching import per_process
-from ui.knowledge import content_directory, knowledge
+from ui.content import content_directory, for_page
 
 
 def timeline_chart(result: Timeline, today: dt.date | None = None, *, large: bool = False) -> alt.LayerChart:
@@ -102,7 +102,7 @@ def _cached_spec(
     content: str, treatment: str, start: dt.date | None, today: dt.date | None, large: bool, product: str | None
 ) -> dict[str, Any]:
     # `content` is only part of the key: a different content folder gets its own specs.
-    return timeline_chart(timeline(knowledge(), treatment, start, product), today, large=large).to_dict()
+    return timeline_chart(timeline(for_page(), treatment, start, product), today, large=large).to_dict()
 
 
 def spread_chart(rows: tuple[SpreadRow, ...], *, revealed: bool) -> alt.Chart:

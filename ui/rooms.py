@@ -31,7 +31,7 @@ from live import (
 from ui import render
 from ui.caching import per_process
 from ui.charts import letter, spread_chart
-from ui.knowledge import content_directory, knowledge
+from ui.content import content_directory, for_page
 from ui.style import PHONE_CSS, ROOM_CSS
 
 JOIN_PATH = "join"
@@ -54,7 +54,7 @@ def _store(redis_url: str) -> RoomStore:  # the address is only the cache key: o
 
 @per_process(maxsize=4)
 def _answers(directory: str) -> dict[str, ScenarioAnswer]:
-    k = knowledge()
+    k = for_page()
     return {s.id: answer_scenario(k, s) for s in k.scenarios}
 
 

@@ -14,21 +14,31 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from ui.pages import HOME, PAGE_TABLE  # the app's own page table
+
 ROOT = Path(__file__).resolve().parents[2]
 READY = "[data-testid=stApp][data-test-script-state=notRunning]"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
-# Each page in a state that shows its main content (results included).
-PAGES_WITH_RESULTS = {
-    "home": "",
-    "self-check": "self-check",
-    "reversibility": "reversibility?product=radiesse",
-    "timeline": "timeline?treatment=botox&date=2026-09-01",
-    "checklist": "checklist",
-    "scenarios": "scenarios?mode=workshop&scenario=cheek-filler-pale-skin",
-    "summary": "summary",
-    "sources": "sources",
+# The link that opens a page showing its main content (results included), where the bare path does not.
+RESULT_QUERIES = {
+    "reversibility": "product=radiesse",
+    "timeline": "treatment=botox&date=2026-09-01",
+    "scenarios": "mode=workshop&scenario=cheek-filler-pale-skin",
 }
+
+
+def result_link(url_path: str) -> str:
+    query = RESULT_QUERIES.get(url_path)
+    return url_path + (f"?{query}" if query else "")
+
+
+# Every page of the menu (ui/pages.py's one table), by URL path, with the link that shows its results.
+PAGES_WITH_RESULTS = {
+    spec.url_path: "" if spec is HOME else result_link(spec.url_path) for spec in PAGE_TABLE if spec.listed
+}
+assert set(RESULT_QUERIES) <= set(PAGES_WITH_RESULTS), "a result link names a page the table does not have"
 
 
 class AppDidNotStart(RuntimeError):

@@ -1,4 +1,5 @@
-"""The knowledge, loaded and validated once per process (a cache no browser message can empty: ui/caching.py)."""
+"""The guide's content for the app: the knowledge package's validated `Knowledge`, loaded once per process (a
+cache no browser message can empty: ui/caching.py), and what pages derive from it once."""
 
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ CONTENT_DIR_ENV = "GUIDE_CONTENT_DIR"
 
 @per_process(maxsize=8)
 def _load(directory: str) -> Knowledge:
-    knowledge = load_knowledge(directory)
+    loaded = load_knowledge(directory)
     log.info("Loaded the knowledge from %s", directory)
-    return knowledge
+    return loaded
 
 
 def content_directory() -> str:
@@ -29,7 +30,7 @@ def content_directory() -> str:
     return os.environ.get(CONTENT_DIR_ENV) or str(CONTENT_DIR)
 
 
-def get_knowledge() -> Knowledge | None:
+def loaded_or_none() -> Knowledge | None:
     """The validated knowledge, or None when the content is invalid (the problems go to the server log)."""
     try:
         return _load(content_directory())
@@ -38,9 +39,9 @@ def get_knowledge() -> Knowledge | None:
         return None
 
 
-def knowledge() -> Knowledge:
+def for_page() -> Knowledge:
     """For pages: app.py has already stopped the run if the content is invalid."""
-    loaded = get_knowledge()
+    loaded = loaded_or_none()
     if loaded is None:
         st.stop()
     return loaded
