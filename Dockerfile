@@ -1,4 +1,5 @@
-# The guide as one container: one Streamlit process, port 8501, health probe at /_stcore/health.
+# The guide as one container: one Streamlit process, port 8501, health probe at /_stcore/health. Several of them
+# behind a proxy: deploy/ (HAProxy on one machine, or the Kubernetes manifests in deploy/kubernetes/).
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -15,9 +16,10 @@ COPY serving serving
 COPY pages pages
 COPY app.py serve.py ./
 
-# Refuse to build an image whose content does not validate; run as an unprivileged user.
-RUN python -m knowledge check && useradd --no-create-home --shell /usr/sbin/nologin guide
-USER guide
+# Refuse to build an image whose content does not validate; run as an unprivileged user. Its number is fixed so
+# Kubernetes can check it is not root (deploy/kubernetes/guide.yaml: runAsNonRoot, runAsUser 10001).
+RUN python -m knowledge check && useradd --uid 10001 --no-create-home --shell /usr/sbin/nologin guide
+USER 10001
 
 EXPOSE 8501
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \

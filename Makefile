@@ -3,8 +3,10 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+REPLICAS ?= 2
+CLUSTER_PORT ?= 8500
 
-.PHONY: run test check audit browser services lock clean
+.PHONY: run test check audit browser services cluster cluster-stop lock clean
 
 # Installs exactly the locked versions (requirements-dev.txt holds the runtime lock's pins too), checked by hash.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -29,12 +31,25 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	  else echo "Chromium not found and cannot install it: browser tests will skip"; fi; }
 
-# redis-server for the live rooms' Redis store tests; installed the same way.
+# redis-server (the live rooms' Redis store) and haproxy (the cluster), for `make cluster` and their tests;
+# installed the same way.
 services:
-	@command -v redis-server >/dev/null 2>&1 || { \
+	@missing=""; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing="$$missing haproxy"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
-	  else echo "redis-server not found and cannot install it: Redis store tests will skip"; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "not found and cannot install:$$missing; the tests that need them will skip"; fi; \
+	fi
+
+# Redis, $(REPLICAS) replicas and HAProxy on http://127.0.0.1:$(CLUSTER_PORT) (deploy/README.md); their pids and logs
+# go to .cluster/, and cluster-stop stops exactly those processes.
+cluster: $(VENV)/.installed services
+	REPLICAS=$(REPLICAS) CLUSTER_PORT=$(CLUSTER_PORT) $(PY) -m deploy.cluster start --state .cluster
+
+cluster-stop:
+	$(PY) -m deploy.cluster stop --state .cluster
 
 check: $(VENV)/.installed
 	$(PY) -m knowledge check
@@ -49,4 +64,4 @@ audit: $(VENV)/.installed
 	$(VENV)/bin/pip-audit --require-hashes -r requirements.txt
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts .cluster

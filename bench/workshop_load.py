@@ -144,12 +144,15 @@ class Profiler:
                 self.proc.wait(timeout=10)
 
 
-def pick_page(kind: str, rng: random.Random, ids: list[str]) -> tuple[str, str]:
+def pick_page(
+    kind: str, rng: random.Random, ids: list[str], leave_out: frozenset[str] = frozenset()
+) -> tuple[str, str]:
+    """Half the sessions open a workshop scenario link, the rest one of the other pages (less any left out)."""
     if kind == "empty":
         return "", ""
     if rng.random() < 0.5:
         return "scenarios", "mode=workshop" + (f"&scenario={rng.choice(ids)}" if ids else "")
-    return rng.choice([p for p in APP_PAGES if p != "scenarios"]), ""
+    return rng.choice([p for p in APP_PAGES if p != "scenarios" and p not in leave_out]), ""
 
 
 async def one_session(
@@ -212,14 +215,17 @@ async def probe(port: int) -> None:
         await s.close()
 
 
-async def run_level(server: Server, kind: str, n: int, args, ids: list[str], profile_dir: Path | None) -> Level:
+async def run_level(
+    server: Server, kind: str, n: int, args, ids: list[str], profile_dir: Path | None,
+    leave_out: frozenset[str] = frozenset(),
+) -> Level:  # fmt: skip
     lv = Level(n)
     rng = random.Random(args.seed + n)
     lv.rss_before = server.rss_mib()
     start, first_done = asyncio.Event(), asyncio.Event()
     end_at = [math.inf]
     counter = [0]
-    pages = [pick_page(kind, rng, ids) for _ in range(n)]
+    pages = [pick_page(kind, rng, ids, leave_out) for _ in range(n)]
     for p in pages:
         key = label(p[0]) + (" (workshop link)" if p[1] else "")
         lv.pages[key] = lv.pages.get(key, 0) + 1

@@ -1,7 +1,9 @@
-"""Real services for tests and benchmarks: a `redis-server` on a free local port, stopped by its own process id.
+"""Real services for tests and benchmarks: a `redis-server` on a free local port, stopped by its own process id;
+the whole cluster (Redis, replicas, HAProxy) through deploy/cluster.py.
 
-Where redis-server is missing the tests that need it skip with the reason, unless REQUIRE_REDIS is set (as CI
-does), which turns a missing server into a failure. `make test` installs Debian's redis-server when it can.
+Where redis-server or haproxy is missing the tests that need it skip with the reason, unless REQUIRE_REDIS or
+REQUIRE_HAPROXY is set (as CI does), which turns a missing server into a failure. `make test` installs Debian's
+redis-server and haproxy when it can.
 """
 
 from __future__ import annotations
@@ -84,11 +86,33 @@ def running_redis(port: int | None = None) -> Iterator[RedisServer]:
 
 def redis_or_skip():
     """For fixtures: a started redis-server, or a skip (a failure when REQUIRE_REDIS is set)."""
+    skip_unless_installed(redis_server_path(), "redis-server", "REQUIRE_REDIS")
+    return start_redis()
+
+
+def skip_unless_installed(found: str | None, package: str, required_by: str) -> None:
+    """A skip naming the missing Debian package, or a failure when the `required_by` variable is set (as in CI)."""
     import pytest
 
-    if redis_server_path() is None:
-        reason = "no redis-server found (install Debian's 'redis-server' package)"
-        if os.environ.get("REQUIRE_REDIS"):
-            pytest.fail(reason + "; REQUIRE_REDIS is set")
+    if found is None:
+        reason = f"no {package} found (install Debian's '{package}' package; make services does)"
+        if os.environ.get(required_by):
+            pytest.fail(f"{reason}; {required_by} is set")
         pytest.skip(reason)
-    return start_redis()
+
+
+def haproxy_or_skip() -> None:
+    from deploy.cluster import haproxy_path
+
+    skip_unless_installed(haproxy_path(), "haproxy", "REQUIRE_HAPROXY")
+
+
+def cluster_or_skip(state_dir, **settings):
+    """For fixtures: Redis, two replicas and HAProxy started by deploy/cluster.py on free local ports (stopped by
+    their pids with `.stop()`), or a skip where haproxy or redis-server is missing. `settings` override
+    deploy.cluster.Settings (the proxy's port is a free one)."""
+    from deploy.cluster import Settings, start_cluster
+
+    haproxy_or_skip()
+    skip_unless_installed(redis_server_path(), "redis-server", "REQUIRE_REDIS")
+    return start_cluster(Settings(**{"port": free_port(), **settings}), state_dir)
