@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from knowledge.schema import AUTHORITY_KINDS, Source
 from ui import render
 from ui.content import for_page, source_uses
 from ui.pages import inside_app
@@ -30,19 +31,28 @@ st.markdown(
     "published study. Source articles and makers' web pages are shown as context only."
 )
 
-weight = list(render.SOURCE_KIND_LABELS)  # regulators first; source articles and makers' pages last
-for source in sorted(k.sources, key=lambda s: weight.index(s.kind)):
-    with st.container(border=True):
-        title = f"[{source.title}]({source.url})" if source.url else source.title
-        byline = ", ".join(part for part in (source.author, source.publisher, str(source.year or "")) if part)
-        st.markdown(f"**{title}**  \n{byline}")
-        st.caption(f"{render.SOURCE_KIND_LABELS[source.kind]} · last checked {source.reviewed:%d %B %Y}")
-        if source.no_url:
-            st.markdown(f"*No web address:* {source.no_url}")
-        if source.note:
-            st.markdown(source.note)
-        with st.expander(f"What it supports ({len(uses[source.id])})"):
-            st.markdown("\n".join(f"- {place}" for place in uses[source.id]))
+
+def entry(source: Source) -> str:
+    """One source as a paragraph: title and link, who and when, its kind, and every fact it supports."""
+    title = f"[{source.title}]({source.url})" if source.url else source.title
+    byline = ", ".join(part for part in (source.author, source.publisher, str(source.year or "")) if part)
+    lines = [f"**{title}**", byline, f"*Last checked {source.reviewed:%d %B %Y}*"]
+    if source.no_url:
+        lines.append(f"*No web address:* {source.no_url}")
+    if source.note:
+        lines.append(source.note)
+    lines.append(f"*What it supports ({len(uses[source.id])}):* " + "; ".join(uses[source.id]))
+    return "  \n".join(line for line in lines if line)
+
+
+# One block per kind of source, regulators first: 400 sources as a few elements, not thousands, so the page
+# opens fast on a phone. The evidence kinds are open; context-only kinds (makers' pages, source articles) are
+# folded, as they never support a health fact alone.
+for kind, label in render.SOURCE_KIND_LABELS.items():
+    group = [source for source in k.sources if source.kind == kind]
+    if group:
+        with st.expander(f"{label} ({len(group)})", expanded=kind in AUTHORITY_KINDS):
+            st.markdown("\n\n".join(entry(source) for source in group))
 
 st.header("Words explained")
 for entry in k.glossary:
