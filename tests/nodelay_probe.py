@@ -13,8 +13,9 @@ import socket
 import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
+
+from services import wait_for_health  # tests/, this script's own folder
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -24,12 +25,7 @@ port, mode = int(sys.argv[1]), sys.argv[2]
 
 
 def probe() -> None:
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_for_health(port)
     client = socket.create_connection(("127.0.0.1", port))
     mine = client.getsockname()
     seen: list[int] = []

@@ -19,11 +19,13 @@ import socket
 import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
+
+from services import wait_for_health  # tests/, this script's own folder
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
 
 port, mode = int(sys.argv[1]), sys.argv[2]
 outbound: list[list[str]] = []
@@ -61,12 +63,7 @@ def probe() -> None:
     from websockets.exceptions import InvalidStatus
     from websockets.sync.client import connect
 
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_for_health(port)
     time.sleep(0.5)  # the start-up banner is printed after the server answers
     started = time.monotonic()
     try:
