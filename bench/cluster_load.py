@@ -37,7 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from stclient import APP_PAGES, Server, StreamlitSession, ms, percentile, table, wait_for_quiet
-from workshop_load import Level, probe, run_level, scenario_ids
+from workshop_load import Level, add_load_args, probe, run_level, scenario_ids
 
 from deploy.cluster import Cluster, Settings, free_port, start_cluster
 
@@ -197,9 +197,7 @@ def report(results: list[SetupResult]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", default="100,200", help="comma-separated levels (default 100,200)")
-    parser.add_argument("--duration", type=float, default=20, help="seconds of interactions per level (default 20)")
-    parser.add_argument("--interval", type=float, default=3, help="mean seconds between interactions (default 3)")
-    parser.add_argument("--ttl", type=int, default=5, help="server.disconnectedSessionTTL for the run (default 5)")
+    add_load_args(parser)
     parser.add_argument("--setups", default=",".join(SETUPS), help=f"comma-separated, of {', '.join(SETUPS)}")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(

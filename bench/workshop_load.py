@@ -334,12 +334,17 @@ def report(kind: str, rss_start: float, rss_warm: float, levels: list[Level]) ->
             print(f"    ... {len(lv.errors) - 5} more errors")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sessions", default="10,50,100", help="comma-separated levels (default 10,50,100)")
+def add_load_args(parser: argparse.ArgumentParser) -> None:
+    """How long sessions interact, how often, and how long a closed one is kept: the same in every load script."""
     parser.add_argument("--duration", type=float, default=20, help="seconds of interactions per level (default 20)")
     parser.add_argument("--interval", type=float, default=3, help="mean seconds between interactions (default 3)")
     parser.add_argument("--ttl", type=int, default=5, help="server.disconnectedSessionTTL for the run (default 5)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sessions", default="10,50,100", help="comma-separated levels (default 10,50,100)")
+    add_load_args(parser)
     parser.add_argument("--empty-duration", type=float, default=10, help="interaction seconds for the empty app")
     parser.add_argument("--skip-empty", action="store_true", help="do not run the empty app")
     parser.add_argument("--profile", action="store_true", help="py-spy record the app server at --profile-level")

@@ -131,6 +131,18 @@ def shoot(page, artifacts: Path, name: str) -> Path:
     return target
 
 
+def download_summary_pdf(page):
+    """From a page showing a checked product, go to For my clinic in the same tab (the session keeps what was
+    explored) and download the PDF; Playwright's Download."""
+    page.get_by_text("No: it cannot be dissolved").wait_for()
+    page.get_by_role("link", name="For my clinic").click()
+    page.wait_for_url("**/summary")
+    settle(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my summary (PDF)").click()
+    return download.value
+
+
 def assert_no_exception(page) -> None:
     assert page.locator("[data-testid=stException]").count() == 0
 

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from chromium import PAGES_WITH_RESULTS, READY, assert_no_exception, settle, shoot
+from chromium import PAGES_WITH_RESULTS, READY, assert_no_exception, download_summary_pdf, settle, shoot
 from services import cluster_or_skip
 
 from deploy.cluster import COOKIE_NAME, Cluster
@@ -106,13 +106,7 @@ def test_the_take_home_pdf_downloads_from_the_replica_holding_the_session(tabs):
     tab = tabs()
     tab.open("reversibility?product=radiesse")
     page = tab.page
-    page.get_by_text("No: it cannot be dissolved").wait_for()
-    page.get_by_role("link", name="For my clinic").click()
-    page.wait_for_url("**/summary")
-    settle(page)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download my summary (PDF)").click()
-    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+    assert Path(download_summary_pdf(page).path()).read_bytes().startswith(b"%PDF")
     assert_no_exception(page)
     assert tab.csp_violations() == []
 

@@ -10,7 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from chromium import assert_no_exception, open_app, settle, shoot
+from chromium import assert_no_exception, download_summary_pdf, open_app, settle, shoot
 from conftest import SWEEP
 from icalendar import Calendar
 from pypdf import PdfReader
@@ -96,15 +96,10 @@ def test_a_downloaded_summary_leaves_the_server_while_its_tab_is_still_open(page
     """The PDF's /media address works for the download, then answers 404 within two sweeps (the test server
     sweeps every 2 s; the shipped period is 30 s), even though nothing else runs on the server meanwhile."""
     open_app(page, server, "reversibility?product=radiesse")
-    page.get_by_text("No: it cannot be dissolved").wait_for()
-    page.get_by_role("link", name="For my clinic").click()
-    page.wait_for_url("**/summary")
-    settle(page)
-    with page.expect_download() as pdf_download:
-        page.get_by_role("button", name="Download my summary (PDF)").click()
-    address = pdf_download.value.url
+    pdf = download_summary_pdf(page)
+    address = pdf.url
     assert "/media/" in address
-    assert Path(pdf_download.value.path()).read_bytes().startswith(b"%PDF")
+    assert Path(pdf.path()).read_bytes().startswith(b"%PDF")
     deadline = time.monotonic() + 3 * SWEEP + 5
     status = 200
     while status == 200 and time.monotonic() < deadline:
