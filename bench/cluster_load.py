@@ -7,6 +7,7 @@ with its code (run_level). Sessions keep the cookies they are given, like a brow
 websocket reaches the replica its sticky cookie names.
 
 Setups (--setups, in this order by default):
+  empty-2    the one-line empty page on two replicas behind HAProxy: the floor this machine and Streamlit set
   direct     one replica (serve.py), no proxy: the baseline
   proxy-1    the same one replica behind HAProxy: what the proxy itself costs
   proxy-2    two replicas behind HAProxy, sharing rooms through Redis: `make cluster` as it runs
@@ -41,7 +42,13 @@ from workshop_load import Level, add_load_args, probe, run_level, scenario_ids
 
 from deploy.cluster import Cluster, Settings, free_port, start_cluster
 
-SETUPS = {"direct": "1 replica, direct", "proxy-1": "1 replica behind HAProxy", "proxy-2": "2 replicas behind HAProxy"}
+SETUPS = {
+    "empty-2": "empty page, 2 replicas behind HAProxy",
+    "direct": "1 replica, direct",
+    "proxy-1": "1 replica behind HAProxy",
+    "proxy-2": "2 replicas behind HAProxy",
+}
+EMPTY_APP = "bench/empty_app.py"  # the one-line page every benchmark measures next to the app
 TARGETS = "Targets, two replicas: 100 first loads p95 <= 0.5 s, 200 p95 <= 1.0 s, 0 errors; interactions p95 <= 150 ms."
 
 
@@ -112,10 +119,10 @@ class SetupResult:
     other_cores: list[float] = field(default_factory=list)  # other processes' CPU during the level, in cores
 
 
-async def warm_up(ports: list[int], ttl: int) -> None:
+async def warm_up(ports: list[int], ttl: int, pages: list[str]) -> None:
     """Every page once on every replica (imports, the knowledge cache), then let those sessions expire."""
     for port in ports:
-        for page in APP_PAGES:
+        for page in pages:
             tab = StreamlitSession(port)
             await tab.open()
             await tab.run(page, "mode=workshop" if page == "scenarios" else "")
@@ -139,14 +146,16 @@ async def websocket_split(cluster: Cluster | None, n: int, stop: asyncio.Event) 
     return split
 
 
-async def measure(target, cluster: Cluster | None, ports: list[int], args, result: SetupResult) -> None:
-    await warm_up(ports, args.ttl)
+async def measure(
+    target, cluster: Cluster | None, ports: list[int], args, result: SetupResult, kind: str = "app"
+) -> None:
+    await warm_up(ports, args.ttl, APP_PAGES if kind == "app" else [""])
     ours = [p.pid for p in cluster.processes] if cluster else [target.pid]
     for n in args.levels:
         stop = asyncio.Event()
         watcher = asyncio.create_task(websocket_split(cluster, n, stop))
         with OtherLoad(ours) as other:
-            level = await run_level(target, "app", n, args, scenario_ids(), None, args.leave_out)
+            level = await run_level(target, kind, n, args, scenario_ids(), None, args.leave_out)
         stop.set()
         result.levels.append(level)
         result.split.append(await watcher)
@@ -165,10 +174,11 @@ def run_setup(setup: str, args) -> SetupResult:
         return result
     state = Path(tempfile.mkdtemp(prefix=f"bench-cluster-{setup}-"))
     settings = Settings(replicas=int(setup.split("-")[1]), port=free_port())
-    cluster = start_cluster(settings, state, replica_options=ttl)
+    kind = "empty" if setup.startswith("empty") else "app"
+    cluster = start_cluster(settings, state, replica_options=ttl, script=EMPTY_APP if kind == "empty" else "app.py")
     try:
         ports = [p.port for p in cluster.replicas if p.port]
-        asyncio.run(measure(ClusterTarget(cluster), cluster, ports, args, result))
+        asyncio.run(measure(ClusterTarget(cluster), cluster, ports, args, result, kind))
     finally:
         cluster.stop()
     return result

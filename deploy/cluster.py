@@ -424,9 +424,10 @@ class Cluster:
 
 def start_cluster(
     settings: Settings, state_dir: Path, *, detach: bool = False, replica_options: tuple[str, ...] = (),
-    timeout: float = 90,
+    timeout: float = 90, script: str = "app.py",
 ) -> Cluster:  # fmt: skip
     """Redis, then the replicas, then HAProxy; returns once HAProxy's checks report every replica healthy.
+    `script` (from the repo root) is what the replicas serve: the app, or a benchmark's baseline page.
 
     Each replica gets GUIDE_REDIS_URL (live rooms are shared through Redis) and the same cookie secret, made for
     this start only, so the XSRF cookie one replica sets is valid on every other. If any step fails, whatever
@@ -438,7 +439,7 @@ def start_cluster(
     cluster = Cluster(settings, state_dir)
     try:
         redis_port = _start_redis(cluster, redis, detach)
-        _start_replicas(cluster, redis_port, replica_options, detach, timeout)
+        _start_replicas(cluster, redis_port, replica_options, detach, timeout, script)
         _start_haproxy(cluster, detach, timeout)
     except BaseException:
         cluster.stop()
@@ -474,14 +475,23 @@ def _start_redis(cluster: Cluster, binary: str, detach: bool) -> int:
     return port
 
 
-def _start_replicas(cluster: Cluster, redis_port: int, options: tuple[str, ...], detach: bool, timeout: float) -> None:
+def _replica_command(script: str) -> list[str]:
+    """serve.py for the app; for another page, serve.py's main on that script (as bench/stclient.py does)."""
+    if script == "app.py":
+        return [sys.executable, str(ROOT / "serve.py")]
+    return [sys.executable, "-c", f"import sys, serve; sys.exit(serve.main({script!r}, sys.argv[1:]))"]
+
+
+def _start_replicas(
+    cluster: Cluster, redis_port: int, options: tuple[str, ...], detach: bool, timeout: float, script: str = "app.py"
+) -> None:
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
     env |= {REDIS_URL_ENV: f"redis://{HOST}:{redis_port}/0", COOKIE_SECRET_ENV: secrets.token_hex(32)}
     hostnames = sorted({h.rsplit(":", 1)[0] for h in cluster.settings.allowed_hosts})
     started = []
     for name in replica_names(cluster.settings.replicas):
         port = _port_other_than(cluster.settings.port)
-        argv = [sys.executable, str(ROOT / "serve.py"), "--server.port", str(port), "--server.address", HOST,
+        argv = [*_replica_command(script), "--server.port", str(port), "--server.address", HOST,
                 "--server.headless", "true", *_allowed_hosts_options(hostnames), *options]  # fmt: skip
         log = cluster.state_dir / f"{name}.log"
         started.append((_add(cluster, spawn(name, argv, log, env, detach=detach, port=port)), log))
