@@ -81,7 +81,7 @@ def press_until_checked(page, key: str = "Space", tries: int = 3) -> None:
     raise AssertionError(f"pressing {key} never ticked the focused checkbox")
 
 
-def test_keyboard_only_reaches_every_tools_result(page, server):
+def test_keyboard_only_reaches_every_tools_result(page, server, artifacts):
     open_app(page, server, "self-check")
     tab_to(page, "el.type === 'checkbox'")
     press_until_checked(page)
@@ -89,10 +89,12 @@ def test_keyboard_only_reaches_every_tools_result(page, server):
     try:
         card.wait_for(timeout=20_000)
     except PlaywrightTimeoutError:
-        # On a loaded machine a tick can land while the first run is still drawing the page, and its rerun is
-        # dropped; a person would untick and tick again. A tick that never gives the card still fails here.
-        page.keyboard.press("Space")
-        settle(page)
+        # After a long suite on a loaded machine, a tick's rerun is now and then lost (seen about once in four
+        # full runs; never alone). Kept for diagnosis; a person would reload and tick again, and so does the
+        # test. A tick that never gives the card in a fresh tab still fails here.
+        shoot(page, artifacts, "keyboard-self-check-tick-without-card")
+        open_app(page, server, "self-check")
+        tab_to(page, "el.type === 'checkbox'")
         press_until_checked(page)
         card.wait_for()
 
