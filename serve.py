@@ -15,10 +15,8 @@ from pathlib import Path
 
 from streamlit.web import cli
 
+from serving import apply_patches
 from serving.nodelay import send_frames_without_delay
-from serving.offline import never_look_up_external_ip
-from serving.repo_info import hide_repository
-from serving.widget_values import refuse_unreadable_widget_values
 
 APP = Path(__file__).with_name("app.py")
 
@@ -26,9 +24,7 @@ APP = Path(__file__).with_name("app.py")
 def main(script: Path = APP, options: list[str] | None = None, *, without_delay: bool = True) -> int:
     """Serve `script`. The benchmarks serve their empty page through here too, so both run the same way,
     and pass `without_delay=False` to measure Streamlit's default sockets."""
-    never_look_up_external_ip()
-    hide_repository()
-    refuse_unreadable_widget_values()
+    apply_patches()
     if without_delay:
         send_frames_without_delay()
     sys.argv = ["streamlit", "run", str(script), *(sys.argv[1:] if options is None else options)]

@@ -16,10 +16,9 @@ from __future__ import annotations
 from functools import cache
 
 
-@cache
-def apply_in_app() -> None:
-    """The fixes that can still be applied once the server runs; called by app.py, once per process."""
-    from serving.downloads import sweep_downloads
+def apply_patches() -> None:
+    """The replacements in Streamlit that may come before or after the server starts (not nodelay, which must
+    come before, nor the download sweeper, which needs the running server). serve.py and app.py both call this."""
     from serving.offline import never_look_up_external_ip
     from serving.repo_info import hide_repository
     from serving.widget_values import refuse_unreadable_widget_values
@@ -27,4 +26,12 @@ def apply_in_app() -> None:
     never_look_up_external_ip()
     hide_repository()
     refuse_unreadable_widget_values()
+
+
+@cache
+def apply_in_app() -> None:
+    """The fixes that can still be applied once the server runs; called by app.py, once per process."""
+    from serving.downloads import sweep_downloads
+
+    apply_patches()
     sweep_downloads()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 import warnings
 
 from serving.patching import WRITTEN_FOR
@@ -33,8 +34,8 @@ def sweep_seconds() -> float:
 
 
 def _sweep_forever(clean_up, period: float) -> None:
-    stop = threading.Event()
-    while not stop.wait(period):
+    while True:
+        time.sleep(period)
         try:
             clean_up()
         except Exception as error:  # a failed sweep must not end the sweeper; the next one retries

@@ -20,28 +20,27 @@ def notice(name: str, reason: str | None = None) -> None:
     st.info(f"Part of this link ({name}) was ignored: {why}.", icon=":material/link_off:")
 
 
+def parsed(text: str, parse: Callable[[str], Any]) -> tuple[Any, str | None]:
+    """`parse(text)` and no reason, or None and the short reason `parse` gave (None when it gave none)."""
+    if len(text) > MAX_LENGTH:
+        return None, None
+    try:
+        return parse(text), None
+    except ValueError as error:
+        return None, str(error)
+
+
 def read(name: str, parse: Callable[[str], Any]) -> Any:
     """The link's value for `name`, parsed; None if absent. An unusable value is dropped from the link with a
     notice; `parse` returns None, or raises ValueError with a short reason (fixed words, never the value)."""
     raw = st.query_params.get(name)
     if raw is None:
         return None
-    reason = None
-    try:
-        value = parse(raw) if len(raw) <= MAX_LENGTH else None
-    except ValueError as error:
-        value, reason = None, str(error)
+    value, reason = parsed(raw, parse)
     if value is None:
         del st.query_params[name]
         notice(name, reason)
     return value
-
-
-def usable(text: str, parse: Callable[[str], Any]) -> bool:
-    try:
-        return parse(text) is not None
-    except ValueError:
-        return False
 
 
 def bind(key: str, parse: Callable[[str], Any], dump: Callable[[Any], str] = str) -> Callable[[], None]:
@@ -53,7 +52,7 @@ def bind(key: str, parse: Callable[[str], Any], dump: Callable[[Any], str] = str
     def update_link() -> None:
         current = st.session_state.get(key)
         text = None if current is None else dump(current)
-        if text is not None and usable(text, parse):
+        if text is not None and parsed(text, parse)[0] is not None:
             st.query_params[key] = text
         else:  # nothing chosen, or a value the page refuses (it says why): the link keeps none
             st.query_params.pop(key, None)
