@@ -2,7 +2,8 @@
 websocket frames are sent at once, not held for the browser's ACK (serving/nodelay.py), and the server never
 asks an outside host for its public IP address, not even in the start-up banner (serving/offline.py), nor tells
 a browser about the git checkout it runs from (serving/repo_info.py), nor fails a page on a widget value no
-browser would send (serving/widget_values.py). The app is the same without them; `streamlit run app.py` gives
+browser would send (serving/widget_values.py), and a page run wakes the event loop once per batch of
+elements, not once per element (serving/wakeups.py). The app is the same without them; `streamlit run app.py` gives
 the same pages (app.py applies all but the first on its first run).
 
 Usage: python serve.py [streamlit run options, e.g. --server.port 8501]

@@ -44,18 +44,17 @@ else:
     answer = answers[chosen]
     scenario = answer.scenario
 
-    with st.container(border=True):
-        st.header(scenario.title)
-        st.markdown(scenario.story)
-        st.markdown(f"**{scenario.question}**")
-        st.markdown(rooms.choice_list(answer))
+    with st.container(border=True):  # one block of text: half a workshop opens this page at once
+        st.markdown(
+            f"## {scenario.title}\n\n{scenario.story}\n\n**{scenario.question}**\n\n{rooms.choice_list(answer)}"
+        )
 
     revealed = st.toggle("Reveal the answer", key=f"reveal-{chosen}")
     if revealed:
         with st.container(border=True, key="scenario-answer"):
             render.scenario_answer(k, answer)
 
-    previous, following = st.columns(2)
-    previous.button("Previous scenario", icon=":material/arrow_back:", on_click=step, args=(-1,), width="stretch")
-    following.button("Next scenario", icon=":material/arrow_forward:", on_click=step, args=(1,), width="stretch")
+    with st.container(horizontal=True):
+        st.button("Previous scenario", icon=":material/arrow_back:", on_click=step, args=(-1,), width="stretch")
+        st.button("Next scenario", icon=":material/arrow_forward:", on_click=step, args=(1,), width="stretch")
     st.caption(f"Scenario {ids.index(chosen) + 1} of {len(ids)}. This page's address opens this scenario.")

@@ -5,7 +5,8 @@
 - offline: the server never asks an outside host for its public IP address;
 - repo_info: a browser cannot read the repository name, branch and file names of a checkout;
 - downloads: a made-on-demand PDF or calendar file leaves the server's memory within a minute;
-- widget_values: a widget value no browser would send is dropped with one log line, not a traceback.
+- widget_values: a widget value no browser would send is dropped with one log line, not a traceback;
+- wakeups: a page run's messages wake the server's event loop once per batch, not once per element.
 
 serve.py applies them before the server starts; app.py applies all but the first on its first run, so a server
 started the standard way (`streamlit run app.py`) has them from its first visitor on.
@@ -21,11 +22,13 @@ def apply_patches() -> None:
     come before, nor the download sweeper, which needs the running server). serve.py and app.py both call this."""
     from serving.offline import never_look_up_external_ip
     from serving.repo_info import hide_repository
+    from serving.wakeups import one_wakeup_per_batch
     from serving.widget_values import refuse_unreadable_widget_values
 
     never_look_up_external_ip()
     hide_repository()
     refuse_unreadable_widget_values()
+    one_wakeup_per_batch()
 
 
 @cache

@@ -1,4 +1,5 @@
-"""serve.py's optional network fix: every connection the server accepts sends small frames at once (TCP_NODELAY)."""
+"""serve.py's optional fixes, each through the real call path: connections send small frames at once
+(TCP_NODELAY), nothing goes out, and a page run wakes the event loop once per batch."""
 
 from __future__ import annotations
 
@@ -137,3 +138,51 @@ def test_a_moved_widget_reader_warns_and_leaves_streamlit_alone(monkeypatch):
     assert any("not applied" in str(w.message) for w in caught)
     assert fits("int_value", "double_value") and fits(None, "string_value")
     assert not fits("int_value", "string_value") and not fits("string_array_value", "string_value")
+
+
+def run_wakeup_probe(mode: str, lines: int) -> dict:
+    from services import free_port
+
+    probe = Path(__file__).with_name("wakeup_probe.py")
+    done = subprocess.run(
+        [sys.executable, str(probe), str(free_port()), mode, str(lines)],
+        capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parents[1],
+    )  # fmt: skip
+    line = next((x for x in done.stdout.splitlines() if x.startswith("PROBE ")), None)
+    assert line, done.stdout[-2000:] + done.stderr[-2000:]
+    return json.loads(line.removeprefix("PROBE "))
+
+
+LINES = 60
+
+
+def test_a_page_run_wakes_the_event_loop_per_batch_and_every_element_arrives_in_order():
+    """Through serve.main, a run drawing 61 elements wakes the server's event loop far fewer times than it sends
+    messages, and the page arrives whole and in order."""
+    seen = run_wakeup_probe("serve", LINES)
+    assert seen["status"] == "ok"
+    assert seen["texts"] == ["Hello", *(f"Line {i}" for i in range(LINES))]
+    assert seen["wakeups"] <= seen["messages"] / 2, seen
+
+
+def test_without_the_fix_every_message_wakes_the_event_loop():
+    """The same run under `streamlit run` as is: a wake-up for every element. Keeps the test above able to fail."""
+    seen = run_wakeup_probe("plain", LINES)
+    assert seen["texts"] == ["Hello", *(f"Line {i}" for i in range(LINES))]
+    assert seen["wakeups"] >= LINES + 1, seen  # one per element; a few messages start on the loop itself
+
+
+def test_a_moved_event_loop_hand_over_warns_and_leaves_streamlit_alone(monkeypatch):
+    from streamlit.runtime.app_session import AppSession
+
+    from serving.wakeups import one_wakeup_per_batch
+
+    def changed(self, callback, when):  # a new parameter: the batching no longer fits
+        raise AssertionError("never called")
+
+    monkeypatch.setattr(AppSession, "_call_soon_on_event_loop", changed)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert one_wakeup_per_batch() is False
+    assert AppSession._call_soon_on_event_loop is changed
+    assert any("not applied" in str(w.message) for w in caught)

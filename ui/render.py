@@ -136,9 +136,8 @@ def sidebar(k: Knowledge | None) -> None:
 
 
 def footer(k: Knowledge) -> None:
-    st.divider()
-    st.caption(
-        f"{k.meta.disclaimer} {k.meta.emergency_line.text} {k.meta.act_now_line.text} "
+    st.caption(  # one element, its rule included: every element costs each visitor's first load
+        f"---\n\n{k.meta.disclaimer} {k.meta.emergency_line.text} {k.meta.act_now_line.text} "
         f"Content version {k.meta.version}, last reviewed {k.meta.reviewed:%d %B %Y}. "
         f"{k.meta.clinical_review.statement}"
     )
