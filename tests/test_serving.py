@@ -76,16 +76,21 @@ def test_serve_py_starts_a_server_whose_connections_send_without_delay(mode, exp
     assert expected in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
 
 
+def assert_left_alone_when_changed(monkeypatch, owner, name: str, changed, apply) -> None:
+    """With `owner.name` replaced by `changed` (a new signature), `apply()` warns, reports False, changes nothing."""
+    monkeypatch.setattr(owner, name, changed)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert apply() is False
+    assert getattr(owner, name) is changed
+    assert any("not applied" in str(w.message) for w in caught)
+
+
 def test_a_moved_target_warns_and_leaves_streamlit_alone(monkeypatch):
     def changed(address, port, backlog, reuse_port):  # a new parameter: the patch no longer fits
         raise AssertionError("never called")
 
-    monkeypatch.setattr(starlette_server, "_bind_socket", changed)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        assert send_frames_without_delay() is False
-    assert starlette_server._bind_socket is changed
-    assert any("not applied" in str(w.message) for w in caught)
+    assert_left_alone_when_changed(monkeypatch, starlette_server, "_bind_socket", changed, send_frames_without_delay)
     monkeypatch.delattr(starlette_server, "_bind_socket")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -130,12 +135,9 @@ def test_a_moved_widget_reader_warns_and_leaves_streamlit_alone(monkeypatch):
     def changed(self, k, default):  # a new parameter: the check no longer fits
         raise AssertionError("never called")
 
-    monkeypatch.setattr(session_state.WStates, "__getitem__", changed)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        assert refuse_unreadable_widget_values() is False
-    assert session_state.WStates.__getitem__ is changed
-    assert any("not applied" in str(w.message) for w in caught)
+    assert_left_alone_when_changed(
+        monkeypatch, session_state.WStates, "__getitem__", changed, refuse_unreadable_widget_values
+    )
     assert fits("int_value", "double_value") and fits(None, "string_value")
     assert not fits("int_value", "string_value") and not fits("string_array_value", "string_value")
 
@@ -180,9 +182,4 @@ def test_a_moved_event_loop_hand_over_warns_and_leaves_streamlit_alone(monkeypat
     def changed(self, callback, when):  # a new parameter: the batching no longer fits
         raise AssertionError("never called")
 
-    monkeypatch.setattr(AppSession, "_call_soon_on_event_loop", changed)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        assert one_wakeup_per_batch() is False
-    assert AppSession._call_soon_on_event_loop is changed
-    assert any("not applied" in str(w.message) for w in caught)
+    assert_left_alone_when_changed(monkeypatch, AppSession, "_call_soon_on_event_loop", changed, one_wakeup_per_batch)
