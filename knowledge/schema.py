@@ -20,6 +20,24 @@ from knowledge.names import distinctive, fold_words, normal, tokens
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Translated:
+    """Marks a text that readers see in the guide's own words: every language of the guide gives it
+    (knowledge/translations.py). Names of products, makers and sources are not marked: they stay as they are."""
+
+    def __repr__(self) -> str:
+        return "Translated()"
+
+
+# Words readers see: translated into every language the guide offers.
+Words = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Translated()]
+
+# Every language the guide can be written in, each with its own name for itself; English is the source. The
+# content's meta.languages says which are offered (knowledge/translations.py checks that each has every text).
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "ko": "한국어"}
+SOURCE_LANGUAGE = "en"
+Language = Literal[tuple(LANGUAGE_NAMES)]
 Day = Annotated[float, Field(ge=0)]
 
 # The care levels, most urgent first. The one list the content, the queries, the pages and the tests use.
@@ -67,7 +85,7 @@ class Model(BaseModel):
 class Cited(Model):
     """A statement shown to users, with the ids of the sources that support it."""
 
-    text: Text
+    text: Words
     sources: tuple[Id, ...] = Field(min_length=1)
 
 
@@ -105,7 +123,7 @@ class ClinicalReview(Model):
     """Whether a named clinician has signed off this version of the content. Never implied: stated."""
 
     status: Literal["not_signed_off", "signed_off"]
-    statement: Text = Field(description="what readers are told about clinical review")
+    statement: Words = Field(description="what readers are told about clinical review")
     clinician: Text | None = None
     signed_off_on: dt.date | None = None
 
@@ -120,16 +138,29 @@ class ClinicalReview(Model):
 
 
 class Meta(Model):
-    title: Text
+    title: Words
     version: Text
     reviewed: dt.date
-    reviewed_by: Text = Field(description="who checked the content against its sources")
+    reviewed_by: Words = Field(description="who checked the content against its sources")
     clinical_review: ClinicalReview
     review_every_months: int = Field(ge=1, le=24)
-    update_policy: Text
-    disclaimer: Text
+    update_policy: Words
+    disclaimer: Words
     emergency_line: Cited
     act_now_line: Cited
+    languages: tuple[Language, ...] = Field(
+        default=(SOURCE_LANGUAGE,), description="the languages offered, English first; each needs every text"
+    )
+
+    @model_validator(mode="after")
+    def _english_first(self) -> Meta:
+        if (
+            not self.languages
+            or self.languages[0] != SOURCE_LANGUAGE
+            or len(set(self.languages)) != len(self.languages)
+        ):
+            raise ValueError(f"languages must start with '{SOURCE_LANGUAGE}' and name each language once")
+        return self
 
 
 class Source(Model):
@@ -160,15 +191,15 @@ class Treatment(Model):
     """What someone had injected, as the self-check and the timeline ask it."""
 
     id: Id
-    name: Text
+    name: Words
     kind: TreatmentKind
-    description: Text
+    description: Words
 
 
 class Material(Model):
     id: Id
-    name: Text
-    plain_name: Text
+    name: Words
+    plain_name: Words
     aliases: tuple[Text, ...] = Field(default=(), description="what people type for the material itself")
     treatment: Id
     verdict: Verdict
@@ -235,7 +266,7 @@ class Method(Model):
     """A way to undo, soften or wait out a result."""
 
     id: Id
-    name: Text
+    name: Words
     what: Cited
     time_course: Cited | None = None
     caveats: tuple[Cited, ...] = ()
@@ -256,11 +287,11 @@ class CareLevel(Model):
     """One care card: what to do, how soon, whom to contact, and why, most urgent first."""
 
     id: CareLevelId
-    title: Text
+    title: Words
     icon: Text
     do_this: PerTreatment
-    how_soon: Text
-    contact: Text
+    how_soon: Words
+    contact: Words
     why: PerTreatment
 
     @property
@@ -321,20 +352,20 @@ class SymptomGroup(Model):
     """A plain-words heading that questions are grouped under, so people find the one that fits."""
 
     id: Id
-    title: Text
+    title: Words
     intro: PerTreatment | None = None
 
 
 class Symptom(Model):
     id: Id
     group: Id
-    label: Text = Field(description="a short name, shown in the reasons for a result")
-    question: Text = Field(description="the checkbox label a person reads")
+    label: Words = Field(description="a short name, shown in the reasons for a result")
+    question: Words = Field(description="the checkbox label a person reads")
     red_flag: bool = Field(default=False, description="asked first, before the treatment, for every treatment")
     applies_to: tuple[Id, ...] = Field(min_length=1)
     level: CareLevelId
     why: PerTreatment
-    worse_means: Text | None = Field(default=None, description="what 'getting worse' means for this sign")
+    worse_means: Words | None = Field(default=None, description="what 'getting worse' means for this sign")
     signals: tuple[Signal, ...] = ()
     escalations: tuple[Escalation, ...] = ()
 
@@ -366,9 +397,9 @@ class Series(Model):
     """One illustrative curve of the recovery timeline, drawn through its points."""
 
     id: Id
-    name: Text
+    name: Words
     treatments: tuple[Id, ...] = Field(min_length=1)
-    measure: Text
+    measure: Words
     points: tuple[SeriesPoint, ...] = Field(min_length=2)
     explanation: Cited
     stretch_after: Day | None = Field(
@@ -411,7 +442,7 @@ class Phase(Model):
     """A span of days with a meaning: swelling settles, the dissolver works, Botox wears off."""
 
     id: Id
-    name: Text
+    name: Words
     treatments: tuple[Id, ...] = Field(min_length=1)
     days: DayRange
     kind: Literal["expected", "milestone"]
@@ -423,7 +454,7 @@ class AftercareTip(Model):
     """Aftercare advice; a tip with days is also drawn on the timeline as an aftercare window."""
 
     id: Id
-    name: Text
+    name: Words
     treatments: tuple[Id, ...] = Field(min_length=1)
     materials: tuple[Id, ...] = Field(default=(), description="only after these materials; empty: any")
     days: DayRange | None = None
@@ -432,10 +463,10 @@ class AftercareTip(Model):
 
 class ChecklistItem(Model):
     id: Id
-    topic: Text
-    question: Text
+    topic: Words
+    question: Words
     why: Cited
-    ask_next: Text
+    ask_next: Words
 
 
 class SymptomReport(Model):
@@ -480,15 +511,15 @@ class Scenario(Model):
     """A workshop case: the facts, a question, and the answer key that the tool's own query must agree with."""
 
     id: Id
-    title: Text
-    story: Text
-    question: Text
+    title: Words
+    story: Words
+    question: Words
     case: Case
     teaching_point: Cited
 
 
 class Glossary(Model):
-    term: Text
+    term: Words
     meaning: Cited
 
 
