@@ -3,8 +3,8 @@
 import streamlit as st
 
 import serving
-from ui import modes, pages, render, rooms
-from ui.content import loaded_or_none
+from ui import modes, pages, place, render, rooms
+from ui.content import loaded_or_none, source_content
 from ui.style import ICON
 
 serving.apply_in_app()  # once per process: see serving/__init__.py
@@ -23,11 +23,13 @@ current_page = st.navigation(
     pages.navigation_pages(mode), position="hidden" if joining else "sidebar" if mode == modes.DEFAULT else "top"
 )
 joining = joining or current_page.url_path == rooms.JOIN_PATH
+written = source_content()
+region = place.current(written) if written is not None else None
 guide = loaded_or_none()
 modes.apply(mode)
 if not joining:
     modes.switch(mode)
-    render.sidebar(guide)
+    render.sidebar(guide, lambda: place.choose(guide, region))
 if guide is None:
     render.unavailable()
     st.stop()

@@ -8,10 +8,12 @@ The root model `Knowledge` checks what no single field can: unique ids and refer
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from functools import cached_property
 from itertools import pairwise
-from typing import Annotated, Any, Literal
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -148,6 +150,10 @@ class Meta(Model):
     disclaimer: Words
     emergency_line: Cited
     act_now_line: Cited
+    local_number: Words = Field(
+        description="what {emergency_number} reads as when the reader's region is not known ('your local "
+        "emergency number')"
+    )
     languages: tuple[Language, ...] = Field(
         default=(SOURCE_LANGUAGE,), description="the languages offered, English first; each needs every text"
     )
@@ -523,6 +529,26 @@ class Glossary(Model):
     meaning: Cited
 
 
+# Where a text says "{emergency_number}", the reader sees the number of their region (or meta.local_number).
+EMERGENCY_NUMBER = "{emergency_number}"
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+class EmergencyNumber(Model):
+    """The number to call in an emergency in one region the guide covers."""
+
+    region: Region
+    name: Words = Field(description="the region as readers name it: 'the UK', 'South Korea'")
+    number: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")]
+    countries: tuple[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], ...] = Field(
+        min_length=1, description="ISO 3166 country codes whose browsers default to this region"
+    )
+    languages: tuple[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")], ...] = Field(
+        default=(), description="a browser that names only its language (e.g. 'ko') defaults here"
+    )
+    fact: Cited = Field(description="the number, said with the source that gives it")
+
+
 class Knowledge(Model):
     """All content, as one validated whole. Field names match the content file names."""
 
@@ -544,6 +570,7 @@ class Knowledge(Model):
     checklist: tuple[ChecklistItem, ...] = Field(min_length=1)
     glossary: tuple[Glossary, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
+    emergency_numbers: tuple[EmergencyNumber, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _cross_references(self) -> Knowledge:
@@ -588,6 +615,10 @@ class Knowledge(Model):
     @cached_property
     def symptom_by_id(self) -> dict[str, Symptom]:
         return {s.id: s for s in self.symptoms}
+
+    @cached_property
+    def number_by_region(self) -> dict[str, EmergencyNumber]:
+        return {n.region: n for n in self.emergency_numbers}
 
     @cached_property
     def citations(self) -> tuple[tuple[tuple[str | int, ...], Cited], ...]:
@@ -643,6 +674,7 @@ def _cross_reference_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
 
     yield from _citation_problems(k)
     yield from _product_problems(k)
+    yield from _emergency_number_problems(k)
 
     yield from _treatment_reference_problems(k)
     yield from _care_level_problems(k)
@@ -668,6 +700,54 @@ def _citation_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
                 "needs at least one regulator, guideline, label or study source: "
                 f"{', '.join(cited.sources)} are context only",
             )
+
+
+def _emergency_number_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
+    """One number for each region the guide covers, each country and language in one region, the number in its
+    own statement, and no placeholder in any text but {emergency_number}."""
+    listed = [n.region for n in k.emergency_numbers]
+    for region in REGIONS:
+        if listed.count(region) != 1:
+            yield ("emergency_numbers",), f"the region '{region}' needs one entry (found {listed.count(region)})"
+    for key in ("countries", "languages"):
+        seen: dict[str, str] = {}
+        for i, entry in enumerate(k.emergency_numbers):
+            for j, code in enumerate(getattr(entry, key)):
+                if seen.setdefault(code, entry.region) != entry.region:
+                    yield ("emergency_numbers", i, key, j), f"'{code}' is already in the region '{seen[code]}'"
+    for i, entry in enumerate(k.emergency_numbers):
+        if entry.number not in entry.fact.text:
+            yield ("emergency_numbers", i, "fact", "text"), f"must say the number {entry.number}"
+    for path, text in iter_words(k):
+        for found in PLACEHOLDER.findall(text):
+            if found != EMERGENCY_NUMBER:
+                yield path, f"'{found}' is not a known placeholder; the only one is {EMERGENCY_NUMBER}"
+
+
+def iter_words(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every text readers see in the guide's own words (fields marked Words), with where it lives."""
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            item = getattr(value, name)
+            if isinstance(item, str) and is_words(info.annotation, info):
+                yield (*path, name), item
+            else:
+                yield from iter_words(item, (*path, name))
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from iter_words(item, (*path, index))
+
+
+def is_words(annotation: Any, info: Any = None) -> bool:
+    """Whether a field's type is Words (also inside `Words | None`)."""
+    if info is not None and any(isinstance(m, Translated) for m in info.metadata):
+        return True
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return any(isinstance(m, Translated) for m in get_args(annotation)[1:])
+    if origin in (Union, UnionType):
+        return any(is_words(arg) for arg in get_args(annotation))
+    return False
 
 
 def _product_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:

@@ -20,15 +20,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import UnionType
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any, get_origin
 
 import yaml
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
 from knowledge.loader import FILE_SUFFIX, Problem
-from knowledge.schema import LANGUAGE_NAMES, SOURCE_LANGUAGE, Knowledge, Translated
+from knowledge.schema import LANGUAGE_NAMES, PLACEHOLDER, SOURCE_LANGUAGE, Knowledge, is_words
 
 TRANSLATIONS_DIR = "translations"
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -50,24 +48,13 @@ class Slot:
         return " > ".join(x for x in (self.entry, self.field.replace(".", " > ")) if x)
 
 
-def _is_words(annotation: Any, info: FieldInfo | None = None) -> bool:
-    if info is not None and any(isinstance(m, Translated) for m in info.metadata):
-        return True
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        return any(isinstance(m, Translated) for m in get_args(annotation)[1:])
-    if origin in (Union, UnionType):
-        return any(_is_words(arg) for arg in get_args(annotation))
-    return False
-
-
 def _texts(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
     """(path, text) of every translated field in a model and the models inside it."""
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
         if value is None:
             continue
-        if _is_words(info.annotation, info) and isinstance(value, str):
+        if is_words(info.annotation, info) and isinstance(value, str):
             yield f"{prefix}{name}", value
         elif isinstance(value, BaseModel):
             yield from _texts(value, f"{prefix}{name}.")
@@ -77,8 +64,12 @@ def _texts(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
                     yield from _texts(item, f"{prefix}{name}.{position}.")
 
 
-def entry_key(item: BaseModel, position: int) -> str:
-    return str(getattr(item, "id", None) or position)
+KEYS = ("id", "region")  # what names an entry in a translation file; else its position from 1
+
+
+def entry_key(item: BaseModel | dict[str, Any], position: int) -> str:
+    get = item.get if isinstance(item, dict) else lambda name: getattr(item, name, None)
+    return str(next((get(name) for name in KEYS if get(name)), position))
 
 
 def slots(k: Knowledge) -> list[Slot]:
@@ -159,6 +150,11 @@ def check(k: Knowledge, directory: Path, language: str) -> list[Problem]:
             problems.append(Problem(slot.file(language), slot.where(), f"no {name} text"))
         elif not found.text:
             problems.append(Problem(slot.file(language), slot.where(), f"the {name} text is empty"))
+        elif sorted(PLACEHOLDER.findall(found.text)) != sorted(PLACEHOLDER.findall(slot.english)):
+            wanted = ", ".join(PLACEHOLDER.findall(slot.english)) or "none"
+            problems.append(
+                Problem(slot.file(language), slot.where(), f"the {name} text must keep the placeholders ({wanted})")
+            )
         elif found.english != " ".join(slot.english.split()):
             problems.append(
                 Problem(
@@ -197,10 +193,7 @@ def translate(k: Knowledge, directory: Path, language: str) -> Knowledge:
     for (part, entry, field), found in table.items():
         node = raw[part]
         if entry is not None:
-            items = node
-            node = next((e for e in items if str(e.get("id")) == entry), None)
-            if node is None and entry.isdigit() and 0 < int(entry) <= len(items):
-                node = items[int(entry) - 1]
+            node = next((e for i, e in enumerate(node, start=1) if entry_key(e, i) == entry), None)
             if node is None:
                 continue
         try:

@@ -11,12 +11,15 @@ import pytest
 import yaml
 
 from knowledge import CONTENT_DIR, Knowledge, load_knowledge
+from knowledge.queries.emergency import with_emergency_number
 
 
 @pytest.fixture(scope="session")
 def kb() -> Knowledge:
-    """The shipped knowledge base, validated (the package is `knowledge`; pages call theirs `k`)."""
-    return load_knowledge()
+    """The shipped knowledge base, validated, as a reader with no region chosen sees it (AppTest's browser names
+    no locale): every {emergency_number} reads "your local emergency number" (the package is `knowledge`; pages
+    call theirs `k`)."""
+    return with_emergency_number(load_knowledge(), None)
 
 
 EditContent = Callable[[str, Callable[[Any], Any]], None]

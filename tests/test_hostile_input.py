@@ -21,8 +21,9 @@ from knowledge.queries import (
     timeline,
     triage,
 )
+from knowledge.queries.emergency import with_emergency_number
 
-K = load_knowledge()
+K = with_emergency_number(load_knowledge(), None)  # as AppTest's reader sees it
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 KNOWN_KEYS = ["mode", "product", "treatment", "toxin", "date", "scenario", "room", "resume"]
 NASTY = [

@@ -8,6 +8,7 @@ from app_pages import in_order, page_text
 
 from knowledge import load_knowledge
 from knowledge.queries import question_groups, red_flags
+from knowledge.queries.emergency import with_emergency_number
 
 FIRST_QUESTION = "1. Do you have any of these now, or have you had them since the treatment?"
 TREATMENTS = ["filler_ha", "filler_other", "filler_unknown", "botox", "hyaluronidase"]
@@ -39,7 +40,7 @@ def tick(at, symptom: str, worse: bool | None = None):
 
 def card_title(at) -> str:
     """The level shown: the first alert whose words are a care level's title."""
-    titles = {f"**{level.title}**" for level in load_knowledge().care_levels}
+    titles = {f"**{level.title}**" for level in with_emergency_number(load_knowledge(), None).care_levels}
     return next(e.value for e in (*at.main.error, *at.main.warning, *at.main.info) if e.value in titles)
 
 

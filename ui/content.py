@@ -10,7 +10,9 @@ from streamlit.logger import get_logger
 
 from knowledge import CONTENT_DIR, ContentError, Knowledge, load_knowledge
 from knowledge.queries import facts_by_source
+from knowledge.queries.emergency import with_emergency_number
 from ui.caching import per_process
+from ui.place import REGION
 
 log = get_logger(__name__)  # Streamlit's logger: shown at --logger.level info
 
@@ -30,13 +32,27 @@ def content_directory() -> str:
     return os.environ.get(CONTENT_DIR_ENV) or str(CONTENT_DIR)
 
 
-def loaded_or_none() -> Knowledge | None:
-    """The validated knowledge, or None when the content is invalid (the problems go to the server log)."""
+@per_process(maxsize=32)
+def _for_region(directory: str, region: str | None) -> Knowledge:
+    return with_emergency_number(_load(directory), region)
+
+
+def source_content() -> Knowledge | None:
+    """The validated knowledge as written, {emergency_number} and all; None when the content is invalid (the
+    problems go to the server log)."""
     try:
         return _load(content_directory())
     except ContentError as error:
         log.error("The guide is unavailable: %s", error)
         return None
+
+
+def loaded_or_none() -> Knowledge | None:
+    """The validated knowledge for this reader: the emergency number of their region in every text (app.py
+    sets the region first: ui/place.py); None when the content is invalid."""
+    if source_content() is None:
+        return None
+    return _for_region(content_directory(), st.session_state.get(REGION) or None)
 
 
 def for_page() -> Knowledge:

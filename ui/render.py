@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import get_args
 
 import streamlit as st
@@ -127,11 +127,12 @@ def safety_lines(k: Knowledge) -> None:
     act_now_line(k)
 
 
-def sidebar(k: Knowledge | None) -> None:
+def sidebar(k: Knowledge | None, region_choice: Callable[[], None]) -> None:
     with st.sidebar:
         if k is None:
             return
         safety_lines(k)
+        region_choice()  # right under the emergency line whose number it sets
         st.caption(k.meta.disclaimer)
 
 

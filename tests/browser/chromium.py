@@ -15,11 +15,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from knowledge import Knowledge, load_knowledge
+from knowledge.queries.emergency import region_from_locale, with_emergency_number
 from ui.pages import HOME, PAGE_TABLE  # the app's own page table
 
 ROOT = Path(__file__).resolve().parents[2]
 READY = "[data-testid=stApp][data-test-script-state=notRunning]"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# The browser's language and country: the guide guesses the reader's region (the emergency number) from it.
+BROWSER_LOCALE = "en-US"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", f"--lang={BROWSER_LOCALE}",
+]  # fmt: skip
+
+
+def content_as_read(locale: str = BROWSER_LOCALE) -> Knowledge:
+    """The content as this browser's reader sees it: {emergency_number} as the number of the locale's region."""
+    written = load_knowledge()
+    return with_emergency_number(written, region_from_locale(written, locale))
+
 
 # The link that opens a page showing its main content (results included), where the bare path does not.
 RESULT_QUERIES = {

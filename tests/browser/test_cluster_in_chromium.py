@@ -13,15 +13,22 @@ import time
 from pathlib import Path
 
 import pytest
-from chromium import PAGES_WITH_RESULTS, READY, assert_no_exception, download_summary_pdf, settle, shoot
+from chromium import (
+    PAGES_WITH_RESULTS,
+    READY,
+    assert_no_exception,
+    content_as_read,
+    download_summary_pdf,
+    settle,
+    shoot,
+)
 from services import cluster_or_skip
 
 from deploy.cluster import COOKIE_NAME, Cluster
-from knowledge import load_knowledge
 from knowledge.queries import answer_scenario
 from ui.pages import HOME, PAGE_TABLE
 
-K = load_knowledge()
+K = content_as_read()
 pytestmark = pytest.mark.browser
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 HEADINGS = {**{spec.url_path: spec.title for spec in PAGE_TABLE}, "": K.meta.title, HOME.url_path: K.meta.title,

@@ -11,15 +11,14 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from chromium import READY, assert_no_exception, blocking_violations, running_app, settle, shoot
+from chromium import READY, assert_no_exception, blocking_violations, content_as_read, running_app, settle, shoot
 from PIL import Image
 from services import redis_or_skip
 
-from knowledge import load_knowledge
 from knowledge.queries import answer_scenario
 from live import REDIS_URL_ENV
 
-K = load_knowledge()
+K = content_as_read()
 pytestmark = pytest.mark.browser
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from chromium import assert_no_exception, open_app, settle, shoot
+from chromium import assert_no_exception, content_as_read, open_app, settle, shoot
 
-from knowledge import load_knowledge
 from knowledge.queries import VERDICTS
 
-K = load_knowledge()
+K = content_as_read()
 pytestmark = pytest.mark.browser
 
 

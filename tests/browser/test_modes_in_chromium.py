@@ -10,15 +10,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from chromium import assert_no_exception, download_summary_pdf, open_app, settle, shoot
+from chromium import assert_no_exception, content_as_read, download_summary_pdf, open_app, settle, shoot
 from conftest import SWEEP
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from knowledge import load_knowledge
 from knowledge.queries import answer_scenario
 
-K = load_knowledge()
+K = content_as_read()
 pytestmark = pytest.mark.browser
 
 

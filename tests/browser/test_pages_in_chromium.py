@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from chromium import assert_no_exception, open_app, settle, shoot
+from chromium import assert_no_exception, content_as_read, open_app, settle, shoot
 
-from knowledge import load_knowledge
-
-K = load_knowledge()
+K = content_as_read()
 PAGES = {
     "": "Injectables reversal guide",
     "home": "Injectables reversal guide",  # the home page's own address routes too

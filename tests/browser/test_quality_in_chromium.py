@@ -6,12 +6,18 @@ import json
 from pathlib import Path
 
 import pytest
-from chromium import PAGES_WITH_RESULTS, assert_no_exception, blocking_violations, open_app, settle, shoot
+from chromium import (
+    PAGES_WITH_RESULTS,
+    assert_no_exception,
+    blocking_violations,
+    content_as_read,
+    open_app,
+    settle,
+    shoot,
+)
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from knowledge import load_knowledge
-
-K = load_knowledge()
+K = content_as_read()
 pytestmark = pytest.mark.browser
 
 

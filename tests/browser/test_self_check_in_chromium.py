@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from chromium import assert_no_exception, open_app, settle, shoot
+from chromium import assert_no_exception, content_as_read, open_app, settle, shoot
 from triage_cases import CASES
 
-from knowledge import load_knowledge
 from knowledge.queries import question_groups
 
-K = load_knowledge()
+K = content_as_read()
 pytestmark = pytest.mark.browser
 WORSE, NOT_WORSE = "Getting worse", "Getting better or staying the same"
 

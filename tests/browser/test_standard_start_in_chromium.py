@@ -7,11 +7,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from chromium import READY, assert_no_exception, running_app
+from chromium import READY, assert_no_exception, content_as_read, running_app
 
-from knowledge import load_knowledge
-
-K = load_knowledge()
+K = content_as_read()
 pytestmark = pytest.mark.browser
 
 FIRST_VISITS = {
