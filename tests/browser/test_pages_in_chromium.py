@@ -66,7 +66,7 @@ def test_reversibility_radiesse_cannot_be_dissolved(page, server, artifacts):
 def test_timeline_chart_and_botox_key_dates(page, server, artifacts):
     open_app(page, server, "timeline")
     page.locator("[data-testid=stVegaLiteChart]").first.wait_for()
-    page.get_by_role("combobox").first.click()
+    page.locator("[data-testid=stMain]").get_by_role("combobox").first.click()  # the sidebar has the region's
     page.get_by_role("option", name=K.treatment_by_id["botox"].name).click()
     settle(page)
     page.get_by_text("Botox wears off").first.wait_for()

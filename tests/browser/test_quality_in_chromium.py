@@ -68,10 +68,12 @@ def test_chart_has_a_text_alternative(page, server):
 
 
 def tab_to(page, matches: str, limit: int = 80) -> None:
-    """Press Tab until the focused element matches the JS predicate `matches` (given `el`)."""
+    """Press Tab until the focused element is in the page's main area (past the sidebar's own controls, such
+    as the emergency number's region) and matches the JS predicate `matches` (given `el`)."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!el && ({matches}); }})()"):
+        found = f"!!el && !!el.closest('[data-testid=stMain]') && ({matches})"
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return {found}; }})()"):
             return
     raise AssertionError(f"keyboard focus never reached: {matches}")
 
