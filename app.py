@@ -3,14 +3,17 @@
 import streamlit as st
 
 import serving
-from ui import modes, pages, place, render, rooms
+from ui import language, modes, pages, place, render, rooms
 from ui.content import loaded_or_none, source_content
 from ui.style import ICON
+from ui.text import t
 
 serving.apply_in_app()  # once per process: see serving/__init__.py
 mode = modes.current()
+written = source_content()
+language.current(written)  # before any words: every text below is in the reader's language
 st.set_page_config(
-    page_title="Injectables reversal guide",
+    page_title=t("common.app_title"),
     page_icon=ICON,
     layout="centered",
     initial_sidebar_state="auto" if mode == modes.DEFAULT else "collapsed",
@@ -23,11 +26,11 @@ current_page = st.navigation(
     pages.navigation_pages(mode), position="hidden" if joining else "sidebar" if mode == modes.DEFAULT else "top"
 )
 joining = joining or current_page.url_path == rooms.JOIN_PATH
-written = source_content()
 region = place.current(written) if written is not None else None
 guide = loaded_or_none()
 modes.apply(mode)
 if not joining:
+    language.choose(written)
     modes.switch(mode)
     render.sidebar(guide, lambda: place.choose(guide, region))
 if guide is None:

@@ -48,7 +48,8 @@ def entry(source: Source) -> str:
 # One block per kind of source, regulators first: 400 sources as a few elements, not thousands, so the page
 # opens fast on a phone. The evidence kinds are open; context-only kinds (makers' pages, source articles) are
 # folded, as they never support a health fact alone.
-for kind, label in render.SOURCE_KIND_LABELS.items():
+for kind in render.SOURCE_KIND_ORDER:
+    label = render.source_kind_label(kind)
     group = [source for source in k.sources if source.kind == kind]
     if group:
         with st.expander(f"{label} ({len(group)})", expanded=kind in AUTHORITY_KINDS):

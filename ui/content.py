@@ -4,15 +4,18 @@ cache no browser message can empty: ui/caching.py), and what pages derive from i
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import streamlit as st
 from streamlit.logger import get_logger
 
-from knowledge import CONTENT_DIR, ContentError, Knowledge, load_knowledge
+from knowledge import CONTENT_DIR, ContentError, Knowledge, load_knowledge, translations
 from knowledge.queries import facts_by_source
 from knowledge.queries.emergency import with_emergency_number
+from knowledge.schema import SOURCE_LANGUAGE
 from ui.caching import per_process
 from ui.place import REGION
+from ui.text import language
 
 log = get_logger(__name__)  # Streamlit's logger: shown at --logger.level info
 
@@ -33,8 +36,15 @@ def content_directory() -> str:
 
 
 @per_process(maxsize=32)
-def _for_region(directory: str, region: str | None) -> Knowledge:
-    return with_emergency_number(_load(directory), region)
+def _for_reader(directory: str, language: str, region: str | None) -> Knowledge:
+    written = _load(directory)
+    if language != SOURCE_LANGUAGE:
+        problems = translations.check(written, Path(directory), language)
+        if problems:  # never half a language: the check in CI names each missing text
+            log.error("The %s translation is incomplete (%d problems); showing English", language, len(problems))
+        else:
+            written = translations.translate(written, Path(directory), language)
+    return with_emergency_number(written, region)
 
 
 def source_content() -> Knowledge | None:
@@ -48,11 +58,11 @@ def source_content() -> Knowledge | None:
 
 
 def loaded_or_none() -> Knowledge | None:
-    """The validated knowledge for this reader: the emergency number of their region in every text (app.py
-    sets the region first: ui/place.py); None when the content is invalid."""
+    """The validated knowledge for this reader: in their language, with the emergency number of their region in
+    every text (app.py sets both first: ui/language.py, ui/place.py); None when the content is invalid."""
     if source_content() is None:
         return None
-    return _for_region(content_directory(), st.session_state.get(REGION) or None)
+    return _for_reader(content_directory(), language(), st.session_state.get(REGION) or None)
 
 
 def for_page() -> Knowledge:

@@ -11,13 +11,15 @@ from typing import Any
 
 import streamlit as st
 
+from ui.text import t
+
 MAX_LENGTH = 100  # longer values are never valid ids or dates
 
 
 def notice(name: str, reason: str | None = None) -> None:
     """Say that part of a link was ignored and why, without echoing what it held."""
-    why = reason or "it was not recognised"
-    st.info(f"Part of this link ({name}) was ignored: {why}.", icon=":material/link_off:")
+    why = reason or t("common.link_not_recognised")
+    st.info(t("common.link_ignored", name=name, why=why), icon=":material/link_off:")
 
 
 def parsed(text: str, parse: Callable[[str], Any]) -> tuple[Any, str | None]:

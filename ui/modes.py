@@ -6,8 +6,9 @@ import streamlit as st
 
 from ui import links
 from ui.style import BASE_CSS, LARGE_TYPE_CSS
+from ui.text import t
 
-MODES = {"patient": "Patient", "consult": "Consultation", "workshop": "Workshop"}
+MODES = ("patient", "consult", "workshop")
 DEFAULT = "patient"
 SWITCH = "mode-switch"
 
@@ -34,13 +35,18 @@ def _switched() -> None:
 def switch(mode: str) -> None:
     """The sidebar control that changes the view."""
     st.session_state[SWITCH] = mode
+    names = {
+        "patient": t("common.mode_patient"),
+        "consult": t("common.mode_consult"),
+        "workshop": t("common.mode_workshop"),
+    }
     st.sidebar.segmented_control(
-        "View",
+        t("common.view"),
         options=list(MODES),
-        format_func=MODES.get,
+        format_func=names.get,
         key=SWITCH,
         on_change=_switched,
-        help="Consultation and workshop views use large type for a shared screen or projector.",
+        help=t("common.view_help"),
     )
 
 

@@ -18,32 +18,44 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.text import t
+
 
 @dataclass(frozen=True)
 class PageSpec:
     script: str  # path from the app's folder; its file name is the URL path
-    title: str
+    text: str  # its title's key in ui/text/pages.yaml
     icon: str
     url_path: str
     modes: frozenset[str] | None = None  # views it is listed in; None: all
     listed: bool = True  # in the menu at all
+
+    @property
+    def title(self) -> str:
+        """The page's name in the session's language (English outside a page run)."""
+        titles = {
+            "home": t("pages.home"), "self_check": t("pages.self_check"), "reversibility": t("pages.reversibility"),
+            "timeline": t("pages.timeline"), "checklist": t("pages.checklist"), "scenarios": t("pages.scenarios"),
+            "summary": t("pages.summary"), "sources": t("pages.sources"), "join": t("pages.join"),
+        }  # fmt: skip
+        return titles[self.text]
 
     def shown_in(self, mode: str) -> bool:
         return self.listed and (self.modes is None or mode in self.modes)
 
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
-HOME = PageSpec("pages/home.py", "Home", ":material/home:", "home")
+HOME = PageSpec("pages/home.py", "home", ":material/home:", "home")
 PAGE_TABLE: tuple[PageSpec, ...] = (
     HOME,
-    PageSpec("pages/self-check.py", "Symptom self-check", ":material/emergency:", "self-check"),
-    PageSpec("pages/reversibility.py", "Can it be reversed?", ":material/undo:", "reversibility"),
-    PageSpec("pages/timeline.py", "Recovery timeline", ":material/timeline:", "timeline"),
-    PageSpec("pages/checklist.py", "Choosing an injector", ":material/checklist:", "checklist"),
-    PageSpec("pages/scenarios.py", "Case scenarios", ":material/groups:", "scenarios", frozenset({"workshop"})),
-    PageSpec("pages/summary.py", "For my clinic", ":material/download:", "summary", frozenset({"patient", "workshop"})),
-    PageSpec("pages/sources.py", "Sources", ":material/menu_book:", "sources"),
-    PageSpec("pages/join.py", "Join a live workshop", ":material/groups:", "join", listed=False),
+    PageSpec("pages/self-check.py", "self_check", ":material/emergency:", "self-check"),
+    PageSpec("pages/reversibility.py", "reversibility", ":material/undo:", "reversibility"),
+    PageSpec("pages/timeline.py", "timeline", ":material/timeline:", "timeline"),
+    PageSpec("pages/checklist.py", "checklist", ":material/checklist:", "checklist"),
+    PageSpec("pages/scenarios.py", "scenarios", ":material/groups:", "scenarios", frozenset({"workshop"})),
+    PageSpec("pages/summary.py", "summary", ":material/download:", "summary", frozenset({"patient", "workshop"})),
+    PageSpec("pages/sources.py", "sources", ":material/menu_book:", "sources"),
+    PageSpec("pages/join.py", "join", ":material/groups:", "join", listed=False),
 )
 assert all(p.script == f"pages/{p.url_path}.py" for p in PAGE_TABLE), "a page's file name is its URL path"
 

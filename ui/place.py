@@ -9,6 +9,7 @@ from knowledge import Knowledge
 from knowledge.queries.emergency import known_region, region_from_locale
 from knowledge.schema import REGIONS
 from ui import links
+from ui.text import t
 
 REGION = "region"  # the session's region: a REGIONS code, or "" for "not listed"
 CHOICE = "region-choice"
@@ -43,11 +44,14 @@ def choose(k: Knowledge, region: str | None) -> None:
     st.session_state[CHOICE] = region or NOT_LISTED
     numbers = k.number_by_region
     st.sidebar.selectbox(
-        "Emergency number for",
+        t("common.region_label"),
         options=[*REGIONS, NOT_LISTED],
-        format_func=lambda code: f"{numbers[code].name}: {numbers[code].number}" if code else "Somewhere else",
+        format_func=lambda code: (
+            t("common.region_option", name=numbers[code].name, number=numbers[code].number)
+            if code
+            else t("common.region_elsewhere")
+        ),
         key=CHOICE,
         on_change=_chosen,
-        help="The emergency number shown across the guide. Somewhere else: the guide says 'your local emergency "
-        "number'.",
+        help=t("common.region_help"),
     )

@@ -10,6 +10,7 @@ import streamlit as st
 from knowledge import Knowledge
 from knowledge.queries import LEVEL_TONE, VERDICTS, ScenarioAnswer, Tone, Triage, cited_sources, tip_materials
 from knowledge.schema import CareLevel, Cited, Method, SourceKind
+from ui.text import long_date, t
 
 # How each tone is drawn. Colour is never the only signal: each result also has its icon and words.
 TONE = {"danger": st.error, "warning": st.warning, "info": st.info, "success": st.success}
@@ -18,16 +19,9 @@ assert set(TONE) == set(get_args(Tone)), "every tone needs a style"
 # Levels whose card is placed right under the answers that led to it, and opens its reasons.
 AT_ONCE = ("emergency", "act_now")
 
-SOURCE_KIND_LABELS = {
-    "regulator": "Regulator or health service",
-    "label": "Product labelling",
-    "guideline": "Guideline, professional body or medical centre",
-    "study": "Published study or review",
-    "manufacturer": "Maker's web page (context only)",
-    "seed": "Source article (context only)",
-    "context": "Context only",
-}
-assert set(SOURCE_KIND_LABELS) == set(get_args(SourceKind)), "every kind of source needs a label"
+# The kinds of source in the order the Sources page lists them: evidence first, context last.
+SOURCE_KIND_ORDER = ("regulator", "label", "guideline", "study", "manufacturer", "seed", "context")
+assert set(SOURCE_KIND_ORDER) == set(get_args(SourceKind)), "every kind of source needs a place"
 
 
 def source_links(k: Knowledge, source_ids: Iterable[str]) -> str:
@@ -39,10 +33,21 @@ def source_links(k: Knowledge, source_ids: Iterable[str]) -> str:
     return " · ".join(parts)
 
 
-def sources_caption(k: Knowledge, source_ids: Iterable[str], label: str = "Sources") -> None:
+def source_kind_label(kind: str) -> str:
+    labels = {
+        "regulator": t("common.kind_regulator"), "label": t("common.kind_label"),
+        "guideline": t("common.kind_guideline"), "study": t("common.kind_study"),
+        "manufacturer": t("common.kind_manufacturer"), "seed": t("common.kind_seed"),
+        "context": t("common.kind_context"),
+    }  # fmt: skip
+    assert labels.keys() == set(SOURCE_KIND_ORDER), "every kind of source needs a label"
+    return labels[kind]
+
+
+def sources_caption(k: Knowledge, source_ids: Iterable[str], label: str | None = None) -> None:
     ids = list(source_ids)
     if ids:
-        st.caption(f"{label}: {source_links(k, ids)}")
+        st.caption(f"{label or t('common.sources')}: {source_links(k, ids)}")
 
 
 def cited(k: Knowledge, statement: Cited, *, bullet: bool = False) -> None:
@@ -61,9 +66,9 @@ def method(k: Knowledge, option: Method) -> None:
         st.markdown(f"**{option.name}**")
         st.markdown(option.what.text)
         if option.time_course:
-            st.markdown(f"*How long:* {option.time_course.text}")
+            st.markdown(t("common.how_long", text=option.time_course.text))
         for caveat in option.caveats:
-            st.markdown(f"*Good to know:* {caveat.text}")
+            st.markdown(t("common.good_to_know", text=caveat.text))
         sources_caption(k, cited_sources(option))
 
 
@@ -85,24 +90,24 @@ def care_card(k: Knowledge, result: Triage) -> None:
     level = result.level
     with st.container(border=True, key=f"care-card-{level.id}"):
         level_banner(level)
-        st.markdown(f"**What to do:** {result.do_this.text}")
-        st.markdown(f"**How soon:** {level.how_soon}")
-        st.markdown(f"**Who to contact:** {level.contact}")
-        st.markdown(f"**Why:** {result.level_why.text}")
+        st.markdown(t("common.what_to_do", text=result.do_this.text))
+        st.markdown(t("common.how_soon", text=level.how_soon))
+        st.markdown(t("common.who_to_contact", text=level.contact))
+        st.markdown(t("common.why_line", text=result.level_why.text))
         sources_caption(k, (*result.do_this.sources, *result.level_why.sources))
-        with st.expander("Why this result", expanded=True):  # its reasons carry warnings: never hidden
+        with st.expander(t("common.why_this_result"), expanded=True):  # its reasons carry warnings: never hidden
             if result.triggering:
-                st.markdown("These answers led to it:")
+                st.markdown(t("common.answers_that_led"))
                 for reason in result.triggering:
                     st.markdown(f"- **{reason.symptom.label}**: {reason.because.text}")
                     sources_caption(k, reason.because.sources)
             else:
-                st.markdown("You did not tick any of the listed signs or symptoms.")
+                st.markdown(t("common.nothing_ticked"))
     if result.aftercare:
-        st.markdown(f"### Aftercare: {result.treatment.name}")
+        st.markdown(t("common.aftercare_heading", treatment=result.treatment.name))
         for tip in result.aftercare:
             only = tip_materials(k, tip)
-            prefix = f"*Only after {' or '.join(only)}:* " if only else ""
+            prefix = t("common.only_after", materials=t("common.or").join(only)) if only else ""
             st.markdown(f"- **{tip.name}.** {prefix}{tip.text.text}")
             sources_caption(k, tip.text.sources)
     if not acts_at_once(level):
@@ -110,7 +115,7 @@ def care_card(k: Knowledge, result: Triage) -> None:
 
 
 def safety_net(k: Knowledge, result: Triage) -> None:
-    st.markdown("### When to get help anyway")
+    st.markdown(t("common.get_help_anyway"))
     cited_list(k, result.safety_net)
 
 
@@ -139,25 +144,21 @@ def sidebar(k: Knowledge | None, region_choice: Callable[[], None]) -> None:
 def footer(k: Knowledge) -> None:
     st.caption(  # one element, its rule included: every element costs each visitor's first load
         f"---\n\n{k.meta.disclaimer} {k.meta.emergency_line.text} {k.meta.act_now_line.text} "
-        f"Content version {k.meta.version}, last reviewed {k.meta.reviewed:%d %B %Y}. "
+        f"{t('common.footer_version', version=k.meta.version, date=long_date(k.meta.reviewed))} "
         f"{k.meta.clinical_review.statement}"
     )
 
 
 def unavailable() -> None:
     """Shown instead of any page when the content cannot be trusted. No facts, no error details."""
-    st.title("The guide is unavailable")
-    st.error(
-        "Sorry, the guide cannot be shown right now. Please try again later. "
-        "If you think you have a medical emergency, call your local emergency number now. "
-        "If you are worried about a treatment, contact the clinic that treated you."
-    )
+    st.title(t("common.unavailable_title"))
+    st.error(t("common.unavailable_text"))
 
 
 def scenario_answer(k: Knowledge, answer: ScenarioAnswer) -> None:
     """The revealed answer of a workshop scenario, then why, with sources."""
     TONE[answer.tone](f"**{answer.headline}**", icon=answer.icon)
     if not answer.agrees:
-        st.error("This answer does not match the scenario's answer key. Please tell the content editor.")
-    st.markdown("**Why:**")
+        st.error(t("common.answer_key_mismatch"))
+    st.markdown(t("common.why_heading"))
     cited_list(k, answer.why)

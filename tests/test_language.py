@@ -1,0 +1,55 @@
+"""Choosing the language: the link (?lang=ko), the sidebar switch and the browser's language, among those the
+content offers; the content and the pages' words follow, and an answer never changes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ui.content import CONTENT_DIR_ENV
+from ui.language import from_locale
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@pytest.fixture
+def korean_offered(monkeypatch, content_dir, edit_content):
+    edit_content("meta", lambda data: data.update(languages=["en", "ko"]))
+    monkeypatch.setenv(CONTENT_DIR_ENV, str(content_dir))
+    return content_dir
+
+
+@pytest.mark.parametrize(
+    ("locale", "language"),
+    [("ko-KR", "ko"), ("ko", "ko"), ("KO_kr", "ko"), ("en-US", "en"), ("de-DE", "en"), (None, "en"), ("", "en")],
+)
+def test_the_browser_language_picks_an_offered_language(locale, language):
+    assert from_locale(locale, ("en", "ko")) == language
+    assert from_locale(locale, ("en",)) == "en"  # never a language the guide does not offer
+
+
+def test_only_english_is_offered_while_the_page_words_are_being_translated(open_page):
+    at = open_page("pages/self-check.py", query={"lang": "ko"})
+    assert not HANGUL.search(at.sidebar.error[0].value)
+    assert not [c for c in at.sidebar.get("button_group") if c.label == "Language"]
+
+
+def test_a_korean_link_shows_the_content_and_the_chrome_in_korean(korean_offered, open_page):
+    at = open_page(query={"lang": "ko", "region": "KR"})
+    assert at.sidebar.error[0].value.endswith("지금 바로 119에 전화하세요.**")
+    assert at.main.caption[-1].value.startswith("---\n\n이 안내서는")  # the footer
+    assert "내용 버전 2.1.0, 마지막 검토일 2026년 11월 23일." in at.main.caption[-1].value
+    assert at.query_params["lang"] == "ko"
+
+
+def test_the_switch_changes_the_language_and_the_self_check_answer_stays_the_same(korean_offered, open_page):
+    at = open_page("pages/self-check.py")
+    at.checkbox(key="flag-vision-change").check().run()
+    english_card = [e.value for e in at.main.error]
+    switch = next(c for c in at.sidebar.get("button_group") if c.label == "Language")
+    switch.set_value("ko").run()
+    korean_card = [e.value for e in at.main.error]
+    assert any("Emergency: call your local emergency number now" in v for v in english_card)
+    assert any("응급:" in v for v in korean_card)
+    assert at.checkbox(key="flag-vision-change").value is True  # the answers stay
