@@ -24,12 +24,17 @@ lock: $(VENV)/.installed
 run: $(VENV)/.installed
 	$(PY) serve.py --server.port $(PORT)
 
-# Chromium comes from Debian's package; installed here when missing and we may (root).
+# Chromium, and a Korean font (fonts-nanum, SIL OFL) for pages in Korean, come from Debian's packages; installed here
+# when missing and we may (root).
 browser:
 	@command -v chromium >/dev/null 2>&1 || [ -n "$$CHROMIUM_PATH" ] || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	  else echo "Chromium not found and cannot install it: browser tests will skip"; fi; }
+	@[ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-nanum >/dev/null; \
+	  else echo "fonts-nanum not found and cannot install it: Korean screenshots will show boxes"; fi; }
 
 # redis-server (the live rooms' Redis store) and haproxy (the cluster), for `make cluster` and their tests;
 # installed the same way.

@@ -11,7 +11,7 @@ from ui.text import t
 serving.apply_in_app()  # once per process: see serving/__init__.py
 mode = modes.current()
 written = source_content()
-language.current(written)  # before any words: every text below is in the reader's language
+reader_language = language.current(written)  # before any words: every text below is in the reader's language
 st.set_page_config(
     page_title=t("common.app_title"),
     page_icon=ICON,
@@ -29,6 +29,7 @@ joining = joining or current_page.url_path == rooms.JOIN_PATH
 region = place.current(written) if written is not None else None
 guide = loaded_or_none()
 modes.apply(mode)
+language.apply(written, reader_language)
 if not joining:
     language.choose(written)
     modes.switch(mode)

@@ -8,6 +8,7 @@ import streamlit as st
 from knowledge import Knowledge
 from knowledge.schema import LANGUAGE_NAMES, SOURCE_LANGUAGE
 from ui import links
+from ui.style import LANGUAGE_SCRIPTS
 from ui.text import LANGUAGE, t
 
 CHOICE = "language-choice"
@@ -54,3 +55,10 @@ def choose(k: Knowledge | None) -> None:
     st.sidebar.segmented_control(
         t("common.language"), options=list(languages), format_func=LANGUAGE_NAMES.get, key=CHOICE, on_change=_chosen
     )
+
+
+def apply(k: Knowledge | None, language: str) -> None:
+    """Tell the browser the page's language (<html lang>), so screen readers read Korean as Korean. Only where
+    the language can change: with one language the page is English, as Streamlit's own page already says."""
+    if len(offered(k)) > 1:
+        st.html(LANGUAGE_SCRIPTS[language], unsafe_allow_javascript=True)

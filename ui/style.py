@@ -58,3 +58,7 @@ PHONE_CSS = """
   .st-key-choices button p { font-size: 1.15rem; }
 </style>
 """
+
+# Sets <html lang> to the reader's language (ui/language.py), from a fixed file in static/ served by the app: a
+# relative address, so it works under a base URL path and on every page's address.
+LANGUAGE_SCRIPTS = {code: f'<script src="app/static/lang-{code}.js"></script>' for code in ("en", "ko")}
