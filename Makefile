@@ -58,6 +58,7 @@ cluster-stop:
 
 check: $(VENV)/.installed
 	$(PY) -m knowledge check
+	$(PY) scripts/translation_report.py
 	$(VENV)/bin/ruff check .
 
 test: $(VENV)/.installed browser services check

@@ -44,10 +44,12 @@ def test_a_missing_language_or_a_changed_placeholder_is_named(tmp_path):
     (tmp_path / "demo.yaml").write_text(
         "greeting:\n  en: 'Hello {name}'\n  ko: '안녕하세요 {이름}'\n"
         "farewell:\n  en: Goodbye\n"
-        "empty:\n  en: Yes\n  ko: ''\n",
+        "empty:\n  en: Yes\n  ko: ''\n"
+        "joiner:\n  en: ' or '\n  ko: ' 또는 '\n",
         encoding="utf-8",
     )
-    _, problems = read_table(tmp_path)
+    table, problems = read_table(tmp_path)
+    assert table["demo.joiner"] == {"en": " or ", "ko": " 또는 "}  # kept exactly: it joins words
     said = {str(p) for p in problems}
     assert said == {
         "ui/text/demo.yaml: greeting: the 한국어 (ko) text must keep the English placeholders",

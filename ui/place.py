@@ -43,14 +43,13 @@ def choose(k: Knowledge, region: str | None) -> None:
     """The sidebar control, under the emergency line it changes."""
     st.session_state[CHOICE] = region or NOT_LISTED
     numbers = k.number_by_region
+    # Labels made now, in the reader's language: a format_func may also be called outside the page run.
+    labels = {code: t("common.region_option", name=numbers[code].name, number=numbers[code].number) for code in REGIONS}
+    labels[NOT_LISTED] = t("common.region_elsewhere")
     st.sidebar.selectbox(
         t("common.region_label"),
-        options=[*REGIONS, NOT_LISTED],
-        format_func=lambda code: (
-            t("common.region_option", name=numbers[code].name, number=numbers[code].number)
-            if code
-            else t("common.region_elsewhere")
-        ),
+        options=list(labels),
+        format_func=labels.get,
         key=CHOICE,
         on_change=_chosen,
         help=t("common.region_help"),

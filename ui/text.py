@@ -20,21 +20,23 @@ import datetime as dt
 import string
 from functools import cache
 from pathlib import Path
+from typing import Annotated
 
 import streamlit as st
 import yaml
 from babel.dates import format_date
-from pydantic import TypeAdapter, ValidationError
+from pydantic import StringConstraints, TypeAdapter, ValidationError
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from knowledge import Problem
-from knowledge.schema import LANGUAGE_NAMES, SOURCE_LANGUAGE, Text
+from knowledge.schema import LANGUAGE_NAMES, SOURCE_LANGUAGE
 
 TEXT_DIR = Path(__file__).with_name("text")
 # How each language writes dates (Babel's locale data): the guide's English is British ("23 November 2026").
 BABEL_LOCALES = {"en": "en_GB", "ko": "ko_KR"}
 LANGUAGE = "language"  # the session's language (ui/language.py sets it at the start of every run)
-_LINE = TypeAdapter(dict[str, Text])
+# Kept exactly as written (a joining word like " or " keeps its spaces); a text of only spaces is refused.
+_LINE = TypeAdapter(dict[str, Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]])
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
