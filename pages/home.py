@@ -5,33 +5,31 @@ import streamlit as st
 from ui import render
 from ui.content import for_page
 from ui.pages import inside_app
+from ui.text import t
 
 inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
 k = for_page()
 
 st.title(k.meta.title)
-st.markdown(
-    "What can be undone after fillers and Botox, what is normal after treatment, "
-    "when to get help, and how to choose who treats you."
-)
+st.markdown(t("home.intro"))
 render.emergency_line(k)
 render.act_now_line(k)
 
 with st.container(border=True):
-    st.header("Worried about a symptom now?")
-    st.markdown("Answer a few questions. You will see how soon to get help and who to contact.")
-    st.page_link("pages/self-check.py", label="Start the symptom self-check", icon=":material/emergency:")
+    st.header(t("home.worried_heading"))
+    st.markdown(t("home.worried_text"))
+    st.page_link("pages/self-check.py", label=t("home.start_self_check"), icon=":material/emergency:")
 
 with st.container(border=True):
-    st.header("Thinking about treatment?")
-    st.markdown("Find out what can be reversed, and what to ask before you book.")
-    st.page_link("pages/checklist.py", label="Choosing an injector: questions to ask", icon=":material/checklist:")
-    st.page_link("pages/reversibility.py", label="Can my filler or Botox be reversed?", icon=":material/undo:")
+    st.header(t("home.thinking_heading"))
+    st.markdown(t("home.thinking_text"))
+    st.page_link("pages/checklist.py", label=t("home.checklist_link"), icon=":material/checklist:")
+    st.page_link("pages/reversibility.py", label=t("home.reversibility_link"), icon=":material/undo:")
 
 with st.container(border=True):
-    st.header("Already had treatment?")
-    st.markdown("See what recovery usually looks like, day by day.")
-    st.page_link("pages/timeline.py", label="Recovery timeline", icon=":material/timeline:")
+    st.header(t("home.already_heading"))
+    st.markdown(t("home.already_text"))
+    st.page_link("pages/timeline.py", label=t("pages.timeline"), icon=":material/timeline:")
 
-st.page_link("pages/sources.py", label="Where the facts come from", icon=":material/menu_book:")
+st.page_link("pages/sources.py", label=t("home.sources_link"), icon=":material/menu_book:")

@@ -12,15 +12,16 @@ from knowledge.queries import Resolution, Reversibility, assess_reversibility, r
 from ui import explored, links, render
 from ui.content import for_page
 from ui.pages import inside_app
+from ui.text import t
 
 inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
 k = for_page()
 QUERY, DONT_KNOW, NONE_OF_THESE, UNKNOWN = "product-query", "dont-know", "none", "unknown"
-NOT_LISTED = (
-    f"That name is not among the {len(k.products)} products in this guide. Check the spelling on your record, "
-    "or ask the clinic what the product is made of."
-)
+
+
+def not_listed() -> str:
+    return t("reversibility.not_listed", count=len(k.products))
 
 
 def from_link(raw: str) -> Resolution | str | None:
@@ -58,19 +59,16 @@ elif linked is not None and not same_answer(linked, resolve(k, st.session_state.
     # Fill the box from the link, unless what is typed there already names the same thing ("voluma" stays).
     st.session_state[QUERY] = linked.product.name if linked.product else linked.typed
 
-st.title("Can it be reversed?")
-st.markdown(
-    "Type the product name as it is on your treatment record, for example *Juvéderm Voluma XC 1 ml*, "
-    "*Restylane Kysse*, *Radiesse (+)*, *Azzalure* or *보톡스*. Then press Enter."
-)
+st.title(t("pages.reversibility"))
+st.markdown(t("reversibility.intro"))
 query = st.text_input(
-    "Product name",
+    t("reversibility.product_name"),
     key=QUERY,
     on_change=typed,
-    placeholder="e.g. Juvederm Volbella, Sculptra, Dysport",
+    placeholder=t("reversibility.placeholder"),
     max_chars=links.MAX_LENGTH,
 )
-st.button("I don't know what was used", icon=":material/help:", on_click=dont_know)
+st.button(t("reversibility.dont_know"), icon=":material/help:", on_click=dont_know)
 
 
 def matched_line(found: Resolution, answer: Reversibility) -> None:
@@ -78,35 +76,32 @@ def matched_line(found: Resolution, answer: Reversibility) -> None:
     material = answer.material.name if answer.material else ""
     if answer.product:
         product = answer.product
-        st.markdown(f"**Matched:** {product.name}, by {product.maker}. Made of **{material}**.")
-        render.sources_caption(k, answer.product_sources, "What it is made of")
+        st.markdown(t("reversibility.matched_product", product=product.name, maker=product.maker, material=material))
+        render.sources_caption(k, answer.product_sources, t("reversibility.made_of"))
     elif found.kind == "brand":
-        st.markdown(
-            f"**Matched:** {found.brand}, without the line. Every line of it in this guide gets the same answer, "
-            f"shown here for **{material}**."
-        )
+        st.markdown(t("reversibility.matched_brand", brand=found.brand, material=material))
     elif found.kind == "material":
-        st.markdown(f"**Matched the material:** {material}.")
-    st.caption("Not your product? Check the name on your record and type it again.")
+        st.markdown(t("reversibility.matched_material", material=material))
+    st.caption(t("reversibility.not_your_product"))
 
 
 def show(answer: Reversibility) -> None:
     render.verdict_banner(answer.verdict)
     render.cited(k, answer.headline)
     if answer.how_to_find_out:
-        st.header("How to find out")
+        st.header(t("reversibility.how_to_find_out"))
         render.cited_list(k, answer.how_to_find_out)
     if answer.options:
-        st.header("What can be done")
+        st.header(t("reversibility.what_can_be_done"))
         for option in answer.options:
             render.method(k, option)
     if answer.lasts:
-        st.header("How long it lasts")
+        st.header(t("reversibility.how_long_it_lasts"))
         render.cited(k, answer.lasts)
     if answer.caveats:
-        st.header("Good to know")
+        st.header(t("reversibility.good_to_know"))
         render.cited_list(k, answer.caveats)
-    st.page_link("pages/timeline.py", label="See the recovery timeline", icon=":material/timeline:")
+    st.page_link("pages/timeline.py", label=t("reversibility.see_timeline"), icon=":material/timeline:")
 
 
 BRAND_OPTION = "brand"
@@ -115,15 +110,20 @@ BRAND_OPTION = "brand"
 def pick(found: Resolution) -> str | None:
     """Offer the candidates (and a misspelt brand as a whole, when all its lines get the same answer); the
     person chooses one, or none of them."""
-    heading = "Did you mean:" if any(c.fuzzy for c in found.candidates) else "Which one is it?"
-    labels = {c.product.id: f"{c.product.name}, by {c.product.maker}" for c in found.candidates}
+    fuzzy = any(c.fuzzy for c in found.candidates)
+    heading = t("reversibility.did_you_mean") if fuzzy else t("reversibility.which_one")
+    labels = {
+        c.product.id: t("reversibility.candidate", product=c.product.name, maker=c.product.maker)
+        for c in found.candidates
+    }
     if found.brand and found.material:
-        labels = {BRAND_OPTION: f"{found.brand}, but I don't know which line", **labels}
+        labels = {BRAND_OPTION: t("reversibility.brand_any_line", brand=found.brand), **labels}
+    labels[NONE_OF_THESE] = t("reversibility.none_of_these")
     key = "pick-" + hashlib.sha256(" ".join(found.typed.split()).casefold().encode()).hexdigest()[:12]
     return st.radio(
         heading,
-        options=[*labels, NONE_OF_THESE],
-        format_func=lambda pid: labels.get(pid, "None of these"),
+        options=list(labels),
+        format_func=labels.get,
         index=None,
         key=key,
     )
@@ -135,7 +135,7 @@ if st.session_state.get(DONT_KNOW) and not query:
     show(assess_reversibility(k))
 elif found.kind == "empty":
     explored.forget(explored.ReversibilityInputs)
-    st.info("Type a product name above to see the answer.", icon=":material/arrow_upward:")
+    st.info(t("reversibility.type_above"), icon=":material/arrow_upward:")
 elif found.kind == "product":
     explored.remember(explored.ReversibilityInputs(product=found.product.id))
     answer = assess_reversibility(k, product=found.product.id)
@@ -146,14 +146,14 @@ elif found.kind in ("brand", "material"):
     answer = assess_reversibility(k, material=found.material.id)
     matched_line(found, answer)
     if found.kind == "brand" and found.candidates:
-        with st.expander(f"Lines of {found.brand} in this guide ({len(found.candidates)})"):
+        with st.expander(t("reversibility.brand_lines", brand=found.brand, count=len(found.candidates))):
             st.markdown("\n".join(f"- {c.product.name}" for c in found.candidates))
     show(answer)
 elif found.kind == "suggest":
     choice = pick(found)
     if choice is None:
         explored.forget(explored.ReversibilityInputs)
-        st.info("Choose the product that matches your record.", icon=":material/arrow_upward:")
+        st.info(t("reversibility.choose_product"), icon=":material/arrow_upward:")
     elif choice == BRAND_OPTION:
         explored.remember(explored.ReversibilityInputs(material=found.material.id))
         answer = assess_reversibility(k, material=found.material.id)
@@ -161,7 +161,7 @@ elif found.kind == "suggest":
         show(answer)
     elif choice == NONE_OF_THESE:
         explored.remember(explored.ReversibilityInputs())
-        st.warning(NOT_LISTED, icon=":material/search_off:")
+        st.warning(not_listed(), icon=":material/search_off:")
         show(assess_reversibility(k))
     else:
         explored.remember(explored.ReversibilityInputs(product=choice))
@@ -174,5 +174,5 @@ elif found.kind == "generic":
     show(assess_reversibility(k))
 else:
     explored.remember(explored.ReversibilityInputs())
-    st.warning(NOT_LISTED, icon=":material/search_off:")
+    st.warning(not_listed(), icon=":material/search_off:")
     show(assess_reversibility(k))

@@ -9,6 +9,7 @@ import streamlit as st
 from ui import links, render, rooms
 from ui.content import for_page
 from ui.pages import inside_app
+from ui.text import t
 
 inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
@@ -28,13 +29,13 @@ else:
         st.session_state["scenario"] = ids[(ids.index(st.session_state["scenario"]) + offset) % len(ids)]
         update_link()
 
-    st.title("Case scenarios")
+    st.title(t("pages.scenarios"))
     rooms.show_note()
-    st.markdown("Read the case and decide together. Then reveal the answer and talk about why.")
+    st.markdown(t("scenarios.intro"))
     rooms.start_box(store, ids)
 
     chosen = st.selectbox(
-        "Scenario",
+        t("scenarios.scenario"),
         ids,
         format_func=lambda sid: f"{ids.index(sid) + 1}. {answers[sid].scenario.title}",
         key="scenario",
@@ -49,12 +50,12 @@ else:
             f"## {scenario.title}\n\n{scenario.story}\n\n**{scenario.question}**\n\n{rooms.choice_list(answer)}"
         )
 
-    revealed = st.toggle("Reveal the answer", key=f"reveal-{chosen}")
+    revealed = st.toggle(t("scenarios.reveal"), key=f"reveal-{chosen}")
     if revealed:
         with st.container(border=True, key="scenario-answer"):
             render.scenario_answer(k, answer)
 
     with st.container(horizontal=True):
-        st.button("Previous scenario", icon=":material/arrow_back:", on_click=step, args=(-1,), width="stretch")
-        st.button("Next scenario", icon=":material/arrow_forward:", on_click=step, args=(1,), width="stretch")
-    st.caption(f"Scenario {ids.index(chosen) + 1} of {len(ids)}. This page's address opens this scenario.")
+        st.button(t("scenarios.previous"), icon=":material/arrow_back:", on_click=step, args=(-1,), width="stretch")
+        st.button(t("scenarios.next"), icon=":material/arrow_forward:", on_click=step, args=(1,), width="stretch")
+    st.caption(t("scenarios.position", number=ids.index(chosen) + 1, total=len(ids)))

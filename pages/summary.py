@@ -15,50 +15,43 @@ from knowledge.queries import (
 from ui import explored, modes
 from ui.content import for_page
 from ui.pages import inside_app
-from ui.take_home_files import milestones_ics, summary_pdf
+from ui.take_home_files import lines_pdf, milestones_ics, summary_lines
+from ui.text import t
 
 inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
 k = for_page()
-st.title("For my clinic")
+st.title(t("pages.summary"))
 
 if modes.is_presenting(modes.active()):
-    st.info("The personal summary is not shown in the consultation view.", icon=":material/visibility_off:")
+    st.info(t("summary.not_in_consult"), icon=":material/visibility_off:")
 else:
     kept = st.get_option("server.disconnectedSessionTTL")
-    st.markdown(
-        "Gather what you explored in this tab into a summary to take to your clinic. "
-        "It is made when you download it and is not saved anywhere. "
-        f"When you close this tab, the server keeps what you entered for {kept} seconds in case the "
-        "connection only dropped, then deletes it."
-    )
+    st.markdown(t("summary.intro", kept=kept))
     product = explored.recall(explored.ReversibilityInputs)
     dates = explored.recall(explored.TimelineInputs)
     check = explored.recall(explored.SelfCheckInputs)
     questions = explored.recall(explored.ChecklistInputs)
     today = dt.date.today()
-    st.header("What to include")
+    st.header(t("summary.what_to_include"))
     parts = {}
-    if product is not None and st.checkbox("The product and whether it can be dissolved", value=True):
+    if product is not None and st.checkbox(t("summary.include_product"), value=True):
         parts["reversibility"] = assess_reversibility(k, product=product.product, material=product.material)
-    if dates is not None and st.checkbox("My treatment and its key dates", value=True):
+    if dates is not None and st.checkbox(t("summary.include_timeline"), value=True):
         parts["timeline"] = timeline(k, dates.treatment, dates.start, dates.product)
-    if check is not None and st.checkbox("My symptom self-check result", value=True):
+    if check is not None and st.checkbox(t("summary.include_self_check"), value=True):
         parts["triage"] = triage(k, check.treatment, check.days_since, check.reports)
-    if questions is not None and st.checkbox("Questions to ask my injector", value=True):
+    if questions is not None and st.checkbox(t("summary.include_questions"), value=True):
         parts["checklist"] = checklist_result(k, questions.ticked)
 
     summary = take_home(k, made_on=today, **parts)
     if summary.is_empty:
-        st.info(
-            "Nothing to include yet. Use the reversibility checker, the timeline, the self-check or the "
-            "checklist in this tab first, then come back here.",
-            icon=":material/info:",
-        )
+        st.info(t("summary.nothing_yet"), icon=":material/info:")
     else:
+        lines = summary_lines(k, summary)  # its words now, in the session's language: the PDF is made later
         st.download_button(
-            "Download my summary (PDF)",
-            data=lambda: summary_pdf(k, summary),
+            t("summary.download_pdf"),
+            data=lambda: lines_pdf(lines),
             file_name="my-injectables-summary.pdf",
             mime="application/pdf",
             icon=":material/picture_as_pdf:",
@@ -67,7 +60,7 @@ else:
     events = calendar_events(summary.timeline) if summary.timeline else ()
     if events:
         st.download_button(
-            "Add key dates to my calendar (.ics)",
+            t("summary.download_ics"),
             data=lambda: milestones_ics(events),
             file_name="injectables-key-dates.ics",
             mime="text/calendar",
@@ -75,8 +68,8 @@ else:
             on_click="ignore",
         )
     elif summary.timeline:
-        st.caption("Add your treatment date on the timeline page to get a calendar file.")
+        st.caption(t("summary.no_date_no_calendar"))
 
-    if st.button("Clear what I explored", icon=":material/delete:"):
+    if st.button(t("summary.clear"), icon=":material/delete:"):
         explored.forget_all()
         st.rerun()

@@ -33,6 +33,7 @@ from ui.caching import per_process
 from ui.charts import letter, spread_chart
 from ui.content import content_directory, for_page
 from ui.style import PHONE_CSS, ROOM_CSS
+from ui.text import t
 
 JOIN_PATH = "join"
 TRAINER_POLL_SECONDS = 1.0  # "N of M answered" on the projector
@@ -122,7 +123,7 @@ def trainer_room(s: RoomStore) -> tuple[str, str] | None:
             if code and codes.is_secret(secret) and s.is_trainer(code, secret):
                 st.session_state[ROOM_KEY] = (code, secret)
             else:
-                note("This trainer link is not valid. Start a new room instead.")
+                note(t("rooms.link_not_valid"))
         except RoomError as error:
             note(error.message)
     return st.session_state.get(ROOM_KEY)
@@ -139,14 +140,14 @@ def start_room(s: RoomStore, ids: list[str]) -> None:
 
 def start_box(s: RoomStore, ids: list[str]) -> None:
     hours = s.limits.idle_seconds / 3600
-    quiet = f"{hours:g} quiet hours" if hours >= 1 else f"{s.limits.idle_seconds / 60:g} quiet minutes"
+    quiet = (
+        t("rooms.quiet_hours", hours=f"{hours:g}")
+        if hours >= 1
+        else t("rooms.quiet_minutes", minutes=f"{s.limits.idle_seconds / 60:g}")
+    )
     with st.container(border=True):
-        st.markdown(
-            "**Live room:** everyone answers each scenario on their own phone, the room sees how the answers "
-            "split, then you reveal. It starts at the scenario chosen below. Nobody gives a name; the room and "
-            f"its answers are deleted when you end it, or after {quiet}."
-        )
-        st.button("Start a live room", icon=":material/groups:", on_click=start_room, args=(s, ids), type="primary")
+        st.markdown(t("rooms.start_text", quiet=quiet))
+        st.button(t("rooms.start"), icon=":material/groups:", on_click=start_room, args=(s, ids), type="primary")
 
 
 def _leave() -> None:
@@ -156,46 +157,44 @@ def _leave() -> None:
 def _end(s: RoomStore, code: str, secret: str) -> None:
     if attempt(lambda: s.end(code, secret)):
         _leave()
-        note("The room has ended. Everything in it is gone.")
+        note(t("rooms.ended_note"))
 
 
 def trainer_view(k: Knowledge, s: RoomStore, code: str, secret: str) -> None:
     st.html(ROOM_CSS)
-    st.title("Case scenarios: live room")
+    st.title(t("rooms.trainer_title"))
     show_note()
     try:
         state = s.state(code)
     except RoomNotFound:
-        st.info("This room has ended or timed out after a quiet spell. Everything in it is gone.")
-        st.button("Back to the scenarios", on_click=_leave, icon=":material/arrow_back:")
+        st.info(t("rooms.gone"))
+        st.button(t("rooms.back"), on_click=_leave, icon=":material/arrow_back:")
         return
     except StoreUnavailable as error:
         st.warning(error.message, icon=":material/cloud_off:")
-        st.button("Try again", icon=":material/refresh:")
+        st.button(t("rooms.try_again"), icon=":material/refresh:")
         return
     answers = scenario_answers()
     answer = answers.get(state.scenario)
     if answer is None:
-        st.warning("This room's scenario is not in this version of the guide. End the room and start a new one.")
-        st.button("End room", on_click=_end, args=(s, code, secret))
+        st.warning(t("rooms.scenario_missing"))
+        st.button(t("rooms.end"), on_click=_end, args=(s, code, secret))
         return
 
     link = join_link(code)
-    show_join = st.toggle("Show how to join", value=True, key="room-show-join")
+    show_join = st.toggle(t("rooms.show_join"), value=True, key="room-show-join")
     if show_join:
         with st.container(border=True, key="room-join"):
             words, picture = st.columns([3, 2], vertical_alignment="center")
             with words:
-                st.markdown("**Join on your phone:** scan the code, or open the link and type the room code.")
+                st.markdown(t("rooms.join_on_phone"))
                 st.markdown(f"[{link}]({link})")
                 with st.container(key="room-code"):
                     st.header(codes.spaced(code), anchor=False)
-                st.caption(f"Room code, read aloud: {codes.spelled(code)}. Nothing about you is asked or kept.")
-            picture.image(
-                qr_png(link), width=340, caption="QR code of the join link", alt=f"QR code of the join link, {link}"
-            )
+                st.caption(t("rooms.code_aloud", spelled=codes.spelled(code)))
+            picture.image(qr_png(link), width=340, caption=t("rooms.qr_caption"), alt=t("rooms.qr_alt", link=link))
 
-    st.caption(f"Scenario {state.position + 1} of {len(state.scenarios)}")
+    st.caption(t("rooms.position", number=state.position + 1, total=len(state.scenarios)))
     with st.container(border=True):
         st.header(answer.scenario.title, anchor=False)
         st.markdown(answer.scenario.story)
@@ -208,20 +207,17 @@ def trainer_view(k: Knowledge, s: RoomStore, code: str, secret: str) -> None:
         with st.container(border=True, key="scenario-answer"):
             render.scenario_answer(k, answer)
 
-    with st.popover("Trainer link (keep private)", icon=":material/key:"):
-        st.markdown(
-            "Open this link to take this room back if you reload or change device. Anyone with it can run the "
-            "room, so do not show it on the big screen."
-        )
+    with st.popover(t("rooms.trainer_link"), icon=":material/key:"):
+        st.markdown(t("rooms.trainer_link_text"))
         st.code(
             urljoin(st.context.url or "/", "scenarios")
             + "?"
             + urlencode({"mode": "workshop", "resume": f"{code}.{secret}"}),
             language=None,
         )
-    with st.popover("End room", icon=":material/stop_circle:"):
-        st.markdown("Ending the room deletes it and every answer in it. Phones will say it has ended.")
-        st.button("End the room now", on_click=_end, args=(s, code, secret), type="primary")
+    with st.popover(t("rooms.end"), icon=":material/stop_circle:"):
+        st.markdown(t("rooms.end_text"))
+        st.button(t("rooms.end_now"), on_click=_end, args=(s, code, secret), type="primary")
 
 
 @st.fragment(run_every=TRAINER_POLL_SECONDS)
@@ -234,7 +230,7 @@ def _live_counts(s: RoomStore, code: str, scenario: str) -> None:
     if state.scenario != scenario:  # moved from another tab: draw the whole page again
         st.rerun(scope="app")
     with st.container(key="room-count"):
-        st.markdown(f"**{state.answered} of {state.participants} answered**")
+        st.markdown(t("rooms.answered", answered=state.answered, participants=state.participants))
     if state.stage in (Stage.SPREAD, Stage.REVEALED):
         answer = scenario_answers()[scenario]
         rows = spread(answer, state.counts)
@@ -242,13 +238,17 @@ def _live_counts(s: RoomStore, code: str, scenario: str) -> None:
         st.altair_chart(
             spread_chart(rows, revealed=revealed),
             width="stretch",
-            alt="Bar chart of how many people chose each answer; the counts are listed below it.",
+            alt=t("rooms.chart_alt"),
         )
         st.caption(
-            "How the room answered: "
-            + "; ".join(
-                f"{letter(i)}. {r.choice.label}{' (right)' if revealed and r.choice.correct else ''}: {r.votes}"
-                for i, r in enumerate(rows)
+            t(
+                "rooms.how_room_answered",
+                rows="; ".join(
+                    t("rooms.row_right", letter=letter(i), choice=r.choice.label, votes=r.votes)
+                    if revealed and r.choice.correct
+                    else t("rooms.row", letter=letter(i), choice=r.choice.label, votes=r.votes)
+                    for i, r in enumerate(rows)
+                ),
             )
         )
 
@@ -258,14 +258,14 @@ def _controls(s: RoomStore, code: str, secret: str, state: RoomState) -> None:
     revealed = state.stage == Stage.REVEALED
     show, reveal, back, forward = st.columns(4)
     show.button(
-        "Hide the spread" if spread_shown and not revealed else "Show the spread",
+        t("rooms.hide_spread") if spread_shown and not revealed else t("rooms.show_spread"),
         icon=":material/bar_chart:",
         on_click=lambda: attempt(lambda: s.set_stage(code, secret, Stage.VOTING if spread_shown else Stage.SPREAD)),
         disabled=revealed,
         width="stretch",
     )
     reveal.button(
-        "Reveal the answer",
+        t("scenarios.reveal"),
         icon=":material/visibility:",
         on_click=lambda: attempt(lambda: s.set_stage(code, secret, Stage.REVEALED)),
         disabled=revealed,
@@ -274,14 +274,14 @@ def _controls(s: RoomStore, code: str, secret: str, state: RoomState) -> None:
     )
     last = len(state.scenarios) - 1
     back.button(
-        "Previous scenario",
+        t("scenarios.previous"),
         icon=":material/arrow_back:",
         on_click=lambda: attempt(lambda: s.move(code, secret, state.position - 1)),
         disabled=state.position == 0,
         width="stretch",
     )
     forward.button(
-        "Next scenario",
+        t("scenarios.next"),
         icon=":material/arrow_forward:",
         on_click=lambda: attempt(lambda: s.move(code, secret, state.position + 1)),
         disabled=state.position == last,
@@ -294,13 +294,13 @@ def _controls(s: RoomStore, code: str, secret: str, state: RoomState) -> None:
 
 def participant_view(k: Knowledge, s: RoomStore) -> None:
     st.html(PHONE_CSS)
-    st.title("Live workshop")
+    st.title(t("join.title"))
     raw = st.query_params.get("room")
     code = codes.normal_code(raw)
     if code is None:
         if raw is not None:
             del st.query_params["room"]
-            st.warning("That is not a room code. Codes have 6 letters and numbers, like the one on the big screen.")
+            st.warning(t("join.bad_link_code"))
         _code_form()
         return
     voter = st.session_state.setdefault(VOTER_KEY, codes.new_voter())
@@ -317,15 +317,15 @@ def participant_view(k: Knowledge, s: RoomStore) -> None:
 
 def _code_form() -> None:
     with st.form("join-form", border=False):
-        typed = st.text_input("Room code", max_chars=12, placeholder="e.g. KCP 4MX", autocomplete="off")
-        if st.form_submit_button("Join", type="primary", width="stretch"):
+        typed = st.text_input(t("join.room_code"), max_chars=12, placeholder=t("join.code_example"), autocomplete="off")
+        if st.form_submit_button(t("join.join"), type="primary", width="stretch"):
             code = codes.normal_code(typed)
             if code is None:
-                st.warning("That is not a room code. Check the code on the big screen and try again.")
+                st.warning(t("join.bad_typed_code"))
             else:
                 st.query_params["room"] = code
                 st.rerun()
-    st.page_link("pages/home.py", label="Go to the guide's home page", icon=":material/home:")
+    st.page_link("pages/home.py", label=t("join.go_home"), icon=":material/home:")
 
 
 def _vote(s: RoomStore, code: str, voter: str, scenario: str, choice: str) -> None:
@@ -339,16 +339,16 @@ def _follow(k: Knowledge, s: RoomStore, code: str, voter: str) -> None:
         answer = scenario_answers().get(state.scenario)
         mine = state.mine
     except RoomNotFound:
-        st.info("This room has ended. Thank you for taking part. Nothing you chose is kept.")
-        st.page_link("pages/home.py", label="Go to the guide's home page", icon=":material/home:")
+        st.info(t("join.ended"))
+        st.page_link("pages/home.py", label=t("join.go_home"), icon=":material/home:")
         return
     except StoreUnavailable as error:
         st.warning(error.message, icon=":material/cloud_off:")
         return
     if answer is None:
-        st.warning("The trainer's scenario is not in this version of the guide.")
+        st.warning(t("join.scenario_missing"))
         return
-    st.caption(f"Room {codes.spaced(code)} · Scenario {state.position + 1} of {len(state.scenarios)}")
+    st.caption(t("join.position", code=codes.spaced(code), number=state.position + 1, total=len(state.scenarios)))
     st.subheader(answer.scenario.title, anchor=False)
     st.markdown(answer.scenario.story)
     st.markdown(f"**{answer.scenario.question}**")
@@ -368,16 +368,16 @@ def _follow(k: Knowledge, s: RoomStore, code: str, voter: str) -> None:
                     width="stretch",
                 )
         if picked:
-            st.success(f"Your answer: **{picked.label}**. You can change it until the trainer reveals the answer.")
+            st.success(t("join.your_answer", choice=picked.label))
         else:
-            st.markdown("Tap one answer. You can change it until the trainer reveals the answer.")
+            st.markdown(t("join.tap_one"))
         return
     if picked is None:
-        st.markdown("You did not answer this one. Here is the answer and why.")
+        st.markdown(t("join.not_answered"))
     elif picked.correct:
-        st.markdown(f"You chose **{picked.label}**, which matches the answer.")
+        st.markdown(t("join.chose_right", choice=picked.label))
     else:
-        st.markdown(f"You chose **{picked.label}**. Here is the answer and why.")
+        st.markdown(t("join.chose_other", choice=picked.label))
     with st.container(border=True, key="scenario-answer"):
         render.scenario_answer(k, answer)
-    st.caption("The next scenario appears here by itself when the trainer moves on.")
+    st.caption(t("join.next_appears"))

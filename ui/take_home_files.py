@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Iterable
+from typing import Literal
 
 from fpdf import FPDF
 from icalendar import Calendar, Event
 
 from knowledge import Knowledge
 from knowledge.queries import CalendarEvent, TakeHome
+from ui.text import long_date, t
 
 # The PDF's built-in font covers Latin-1 only; other characters become their nearest plain form.
 _PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "·": "-"})
@@ -51,63 +53,119 @@ class _SummaryPDF(FPDF):
             self.para(f"- {item}")
 
 
+# A line of the PDF: how it is drawn, and its words.
+# "document_title" is the file's title (its metadata), not drawn on the page.
+Line = tuple[Literal["document_title", "title", "heading", "para", "bold", "bullet", "small"], str]
+
+
+def summary_lines(k: Knowledge, summary: TakeHome) -> tuple[Line, ...]:
+    """What the PDF says, line by line, in the session's language. Call it while the page runs: the PDF is made
+    later, when the download is asked for, outside the page run, where t() can only give English."""
+    lines: list[Line] = [
+        ("document_title", t("take_home_files.document_title")),
+        ("title", t("take_home_files.title")),
+        (
+            "para",
+            t(
+                "take_home_files.made_on",
+                made_on=long_date(summary.made_on),
+                guide=k.meta.title,
+                version=summary.content_version,
+                reviewed=long_date(summary.content_reviewed),
+                disclaimer=summary.disclaimer,
+            ),
+        ),
+    ]
+    if summary.reversibility:
+        r = summary.reversibility
+        lines.append(("heading", t("take_home_files.product")))
+        if r.product and r.material:
+            made_of = t(
+                "take_home_files.product_made_of",
+                product=r.product.name,
+                maker=r.product.maker,
+                material=r.material.name,
+            )
+            lines.append(("bold", made_of))
+        elif r.material:
+            lines.append(("bold", t("take_home_files.made_of", material=r.material.name)))
+        lines.append(("para", r.headline.text))
+        if r.options:
+            lines.append(("para", t("take_home_files.options", options="; ".join(option.name for option in r.options))))
+        lines.extend(("bullet", c.text) for c in r.how_to_find_out)
+    if summary.timeline:
+        tl = summary.timeline
+        lines.append(("heading", t("take_home_files.treatment_heading")))
+        if tl.start:
+            treated = t("take_home_files.treated_on", treatment=tl.treatment.name, date=long_date(tl.start))
+        else:
+            treated = t("take_home_files.treated_no_date", treatment=tl.treatment.name)
+        lines.append(("bold", treated))
+        lines.extend(
+            (
+                "bullet",
+                (long_date(w.start_date) if w.start_date else t("take_home_files.day", day=f"{w.days.start:g}"))
+                + f": {w.name}. {w.text.text}",
+            )
+            for w in tl.milestones
+        )
+    if summary.triage:
+        s = summary.triage
+        lines.append(("heading", t("pages.self_check")))
+        lines.append(("bold", t("take_home_files.result", level=s.level.title)))
+        if s.days_since is None:
+            when = t("take_home_files.days_not_given")
+        else:
+            when = t("take_home_files.days_after", days=s.days_since)
+        lines.append(
+            ("para", t("take_home_files.triage_line", treatment=s.treatment.name, when=when, what=s.do_this.text))
+        )
+        lines.extend(("bullet", f"{r.symptom.label}: {r.because.text}") for r in s.triggering)
+    if summary.checklist:
+        c = summary.checklist
+        lines.append(("heading", t("take_home_files.questions")))
+        lines.extend(("bullet", item) for item in c.ask_next or [t("take_home_files.all_covered")])
+
+    lines.append(("heading", t("common.sources")))
+    for source in summary.sources:
+        lines.append(("small", f"{source.short} - {source.url}" if source.url else f"{source.short}: {source.title}"))
+    return tuple(lines)
+
+
 def summary_pdf(k: Knowledge, summary: TakeHome) -> bytes:
+    """The summary as a PDF, in the session's language (English outside a page run)."""
+    return lines_pdf(summary_lines(k, summary))
+
+
+def lines_pdf(lines: Iterable[Line]) -> bytes:
     """A one-page PDF: the type shrinks step by step until everything fits on the page."""
+    lines = tuple(lines)
     for scale in (1.0, 0.92, 0.85, 0.78, 0.72, 0.66):
-        pdf = _layout(k, summary, scale)
+        pdf = _layout(lines, scale)
         if pdf.pages_count == 1:
             break
     return bytes(pdf.output())
 
 
-def _layout(k: Knowledge, summary: TakeHome, scale: float) -> _SummaryPDF:
+def _layout(lines: tuple[Line, ...], scale: float) -> _SummaryPDF:
     pdf = _SummaryPDF(scale)
     pdf.set_margins(16, 14, 16)
     pdf.set_auto_page_break(True, margin=14)
     pdf.add_page()
-    pdf.set_title("Injectables: my summary for my clinic")
-    pdf.set_font("Helvetica", "B", 16 * scale)
-    pdf.multi_cell(0, 8 * scale, "My summary for my clinic", new_x="LMARGIN", new_y="NEXT")
-    pdf.para(
-        f"Made on {summary.made_on:%d %B %Y} with the {k.meta.title} (content version {summary.content_version}, "
-        f"last reviewed {summary.content_reviewed:%d %B %Y}). {summary.disclaimer}"
-    )
-
-    if summary.reversibility:
-        r = summary.reversibility
-        pdf.heading("Product")
-        if r.product and r.material:
-            pdf.para(f"{r.product.name} ({r.product.maker}), made of {r.material.name}.", bold=True)
-        elif r.material:
-            pdf.para(f"Made of {r.material.name}.", bold=True)
-        pdf.para(r.headline.text)
-        if r.options:
-            pdf.para("Options: " + "; ".join(option.name for option in r.options) + ".")
-        pdf.bullets(c.text for c in r.how_to_find_out)
-    if summary.timeline:
-        t = summary.timeline
-        pdf.heading("Treatment and key dates")
-        when = f" on {t.start:%d %B %Y}" if t.start else " (no date given)"
-        pdf.para(f"{t.treatment.name}{when}.", bold=True)
-        pdf.bullets(
-            (f"{w.start_date:%d %b %Y}: " if w.start_date else f"Day {w.days.start:g}: ") + f"{w.name}. {w.text.text}"
-            for w in t.milestones
-        )
-    if summary.triage:
-        s = summary.triage
-        pdf.heading("Symptom self-check")
-        pdf.para(f"Result: {s.level.title}", bold=True)
-        when = "days since treatment not given" if s.days_since is None else f"{s.days_since} day(s) after treatment"
-        pdf.para(f"{s.treatment.name}, {when}. What to do: {s.do_this.text}")
-        pdf.bullets(f"{r.symptom.label}: {r.because.text}" for r in s.triggering)
-    if summary.checklist:
-        c = summary.checklist
-        pdf.heading("Questions to ask my injector")
-        pdf.bullets(c.ask_next or ["Every checklist item was covered."])
-
-    pdf.heading("Sources")
-    for source in summary.sources:
-        pdf.small(f"{source.short} - {source.url}" if source.url else f"{source.short}: {source.title}")
+    for style, text in lines:
+        if style == "document_title":
+            pdf.set_title(text)
+        elif style == "title":
+            pdf.set_font("Helvetica", "B", 16 * scale)
+            pdf.multi_cell(0, 8 * scale, _latin1(text), new_x="LMARGIN", new_y="NEXT")
+        elif style == "heading":
+            pdf.heading(text)
+        elif style == "bullet":
+            pdf.bullets([text])
+        elif style == "small":
+            pdf.small(text)
+        else:
+            pdf.para(text, bold=style == "bold")
     return pdf
 
 
