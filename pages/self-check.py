@@ -9,50 +9,48 @@ from knowledge.queries import MAX_DAYS_SINCE, SymptomReport, check_days_since, q
 from ui import explored, render
 from ui.content import for_page
 from ui.pages import inside_app
+from ui.text import t
 
 inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
 k = for_page()
-WORSE, NOT_WORSE = "Getting worse", "Getting better or staying the same"
 RED_FLAGS = "red-flags"
-FIRST_QUESTION = "1. Do you have any of these now, or have you had them since the treatment?"
-SAME_VISIT = "Had filler at the same visit too? Choose the filler first, then do the check again for Botox."
+# The trend answers are the words shown, in the session's language: one left over from another language is not an
+# option any more, so it reads as unanswered and is named, never taken as "not worse".
+worse, not_worse = t("self_check.worse"), t("self_check.not_worse")
+same_visit = t("self_check.same_visit")
 
-st.title("Symptom self-check")
-st.markdown(
-    "This check cannot examine you or tell you what is wrong. It tells you how soon to get help "
-    "and who to contact, based on your answers. If you are worried, contact your injector anyway."
-)
+st.title(t("pages.self_check"))
+st.markdown(t("self_check.intro"))
 
-st.header(FIRST_QUESTION)
+st.header(t("self_check.first_question"))
 reports = [SymptomReport(symptom=s.id) for s in red_flags(k) if st.checkbox(s.question, key=f"flag-{s.id}")]
 asked_in = dict.fromkeys((r.symptom for r in reports), RED_FLAGS)
 unanswered: list[str] = []  # signs ticked without saying whether they are getting worse
 slots = {RED_FLAGS: st.container()}  # an urgent card goes right under the questions that led to it
 
-st.header("2. Your treatment")
+st.header(t("self_check.your_treatment"))
 treatment = st.radio(
-    "What did you have injected?",
-    options=[t.id for t in k.treatments],
+    t("self_check.what_injected"),
+    options=[tr.id for tr in k.treatments],
     format_func=lambda tid: k.treatment_by_id[tid].name,
-    captions=[SAME_VISIT if k.treatment_by_id[tid].kind == "toxin" else "" for tid in k.treatment_by_id],
+    captions=[same_visit if k.treatment_by_id[tid].kind == "toxin" else "" for tid in k.treatment_by_id],
     key="self-check-treatment",
 )
 # No limits on the box itself: with them, the browser dropped a number out of range without a word and the old
 # result stayed. Here every number arrives, and one that cannot be used gets its reason.
-typed_days = st.number_input("How many days ago was it? (0 means today)", value=0, step=1, key="self-check-days")
+typed_days = st.number_input(t("self_check.days_ago", today=0), value=0, step=1, key="self-check-days")
 try:
     days_since: int | None = check_days_since(typed_days)
 except ValueError as error:
     days_since = None
     st.warning(
-        f"**How many days ago: {error}.** Until it is a number from 0 to {MAX_DAYS_SINCE:,}, the advice below "
-        "counts every stage after treatment, so it may be more urgent than you need.",
+        t("self_check.days_unusable", error=error, max_days=f"{MAX_DAYS_SINCE:,}"),
         icon=":material/edit_calendar:",
     )
 
-st.header("3. Other signs and symptoms")
-st.caption(f"Questions for: {k.treatment_by_id[treatment].name}. Tick any you have.")
+st.header(t("self_check.other_signs"))
+st.caption(t("self_check.questions_for", name=k.treatment_by_id[treatment].name))
 for group in question_groups(k, treatment):
     st.subheader(group.group.title)
     if group.intro:
@@ -63,14 +61,15 @@ for group in question_groups(k, treatment):
             if symptom.asks_trend(treatment):
                 # Nothing is chosen for the person: an unanswered trend is named in the result, never assumed.
                 trend = st.radio(
-                    f"{symptom.label}: is it getting better or worse?"
-                    + (f" (Worse means: {symptom.worse_means})" if symptom.worse_means else ""),
-                    options=[NOT_WORSE, WORSE],
+                    t("self_check.trend_question_worse_means", symptom=symptom.label, text=symptom.worse_means)
+                    if symptom.worse_means
+                    else t("self_check.trend_question", symptom=symptom.label),
+                    options=[not_worse, worse],
                     index=None,
                     horizontal=True,
                     key=f"trend-{symptom.id}",
                 )
-                worsening = trend == WORSE
+                worsening = trend == worse
                 if trend is None:
                     unanswered.append(symptom.label)
             reports.append(SymptomReport(symptom=symptom.id, worsening=worsening))
@@ -82,11 +81,10 @@ if reports:
     explored.remember(explored.SelfCheckInputs(treatment=treatment, days_since=days_since, reports=reports))
 else:
     explored.forget(explored.SelfCheckInputs)
-st.header("Your result")
+st.header(t("self_check.your_result"))
 if unanswered:
     st.warning(
-        f"**Is it getting worse?** You have not said for: {', '.join(unanswered)}. Answer under each one: "
-        "if it is getting worse, the advice can be more urgent.",
+        t("self_check.trend_unanswered", symptoms=", ".join(unanswered)),
         icon=":material/help:",
     )
 if render.acts_at_once(result.level):
@@ -96,11 +94,11 @@ if render.acts_at_once(result.level):
     with first:
         render.care_card(k, result)
     render.level_banner(result.level)
-    st.markdown(f"**What to do:** {result.do_this.text} The details are in the card above, under your answers.")
+    st.markdown(t("self_check.what_to_do_above", text=result.do_this.text))
     render.safety_net(k, result)
 elif reports:
     render.care_card(k, result)
 else:
     # No answers yet: no result card, so an empty form never reads as "nothing is wrong".
-    st.info("Tick any signs or symptoms above to see how soon to get help.", icon=":material/arrow_upward:")
+    st.info(t("self_check.tick_to_see"), icon=":material/arrow_upward:")
     render.safety_net(k, result)
