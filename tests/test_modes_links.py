@@ -9,6 +9,7 @@ import streamlit as st
 from app_pages import page_text
 
 from knowledge.queries import VERDICTS, answer_scenario
+from ui.text import long_date
 
 
 @pytest.fixture(autouse=True)
@@ -161,7 +162,7 @@ def test_timeline_opens_from_a_link_with_treatment_and_date(open_page, kb):
     wears_off = next(p for p in kb.phases if p.id == "botox-wears-off").days
     start = dt.date(2026, 3, 1)
     first, last = start + dt.timedelta(days=wears_off.start), start + dt.timedelta(days=wears_off.end)
-    assert f"({first:%d %b} to {last:%d %b %Y})" in page_text(at)
+    assert f"({long_date(first)} to {long_date(last)})" in page_text(at)  # dates as the language writes them
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from app_pages import PAGES, page_text
 
 from knowledge.queries import SymptomReport, triage
 from ui.content import CONTENT_DIR_ENV
+from ui.text import long_date
 
 
 @pytest.fixture(autouse=True)
@@ -221,7 +222,7 @@ def test_timeline_with_a_date_shows_calendar_dates_and_today(open_page):
     at.date_input(key="date").set_value(dt.date.today() - dt.timedelta(days=3)).run()
     spec = json.dumps(chart_spec(at))
     assert '"Today"' in spec and '"Date"' in spec
-    assert f"({dt.date.today() - dt.timedelta(days=3):%d %b}" in page_text(at)
+    assert f"({long_date(dt.date.today() - dt.timedelta(days=3))}" in page_text(at)
 
 
 def test_checklist_with_gaps_lists_questions_to_ask(open_page, kb):

@@ -21,6 +21,7 @@ from knowledge.queries import (
     triage,
 )
 from ui.take_home_files import milestones_ics, summary_pdf
+from ui.text import long_date
 
 START = dt.date(2026, 3, 2)
 
@@ -50,7 +51,7 @@ def test_pdf_holds_product_level_questions_sources_and_content_date(kb, summary)
     assert f"Result: {kb.level_by_id['soon'].title}" in text
     assert kb.checklist[1].ask_next in text
     assert "FDA: approved dermal fillers - https://fda.gov/" in text and "Source article: reversing fillers" in text
-    assert f"content version {kb.meta.version}, last reviewed {kb.meta.reviewed:%d %B %Y}" in text
+    assert f"content version {kb.meta.version}, last reviewed {long_date(kb.meta.reviewed)}" in text
     assert "for learning only" in text
 
 

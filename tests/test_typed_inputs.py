@@ -102,5 +102,5 @@ def test_a_typed_date_the_timeline_cannot_use_is_named_and_kept_out_of_the_chart
 def test_a_typed_date_is_said_in_words_and_goes_into_the_link(open_page):
     at = open_page("pages/timeline.py", query={"treatment": "botox"})
     at.date_input(key="date").set_value(dt.date(2026, 2, 28)).run()
-    assert "Treatment date: Saturday 28 February 2026" in page_text(at)
+    assert "Treatment date: Saturday, 28 February 2026" in page_text(at)
     assert at.query_params["date"] == "2026-02-28"

@@ -11,6 +11,7 @@ import altair as alt
 from knowledge.queries import SpreadRow, Timeline, timeline
 from ui.caching import per_process
 from ui.content import content_directory, for_page
+from ui.text import language, t
 
 
 def timeline_chart(result: Timeline, today: dt.date | None = None, *, large: bool = False) -> alt.LayerChart:
@@ -20,7 +21,7 @@ def timeline_chart(result: Timeline, today: dt.date | None = None, *, large: boo
     """
     dated = result.start is not None
     x_field, x_type, x_title = (
-        ("date", "temporal", "Date") if dated else ("day", "quantitative", "Days after treatment")
+        ("date", "temporal", t("charts.date")) if dated else ("day", "quantitative", t("charts.days_after"))
     )
     rows = [row.model_dump(mode="json") for row in result.rows]
     windows = [
@@ -39,15 +40,15 @@ def timeline_chart(result: Timeline, today: dt.date | None = None, *, large: boo
         .mark_line(strokeWidth=5 if large else 3)
         .encode(
             x=x,
-            y=alt.Y("value:Q", title="Level (illustrative, % of peak)", scale=alt.Scale(domain=[0, 100])),
+            y=alt.Y("value:Q", title=t("charts.level_axis"), scale=alt.Scale(domain=[0, 100])),
             color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400)),
             strokeDash=alt.StrokeDash("series:N", legend=None),
             tooltip=[
-                alt.Tooltip("series:N", title="Series"),
-                alt.Tooltip("day:Q", title="Day"),
-                *([alt.Tooltip("date:T", title="Date", format="%d %b %Y")] if dated else []),
-                alt.Tooltip("value:Q", title="Level (illustrative)"),
-                alt.Tooltip("phase:N", title="Phase"),
+                alt.Tooltip("series:N", title=t("charts.series")),
+                alt.Tooltip("day:Q", title=t("charts.day")),
+                *([alt.Tooltip("date:T", title=t("charts.date"), format="%d %b %Y")] if dated else []),
+                alt.Tooltip("value:Q", title=t("charts.level")),
+                alt.Tooltip("phase:N", title=t("charts.phase")),
             ],
         )
     )
@@ -59,12 +60,12 @@ def timeline_chart(result: Timeline, today: dt.date | None = None, *, large: boo
             .encode(
                 x=alt.X(f"start:{x_type[0].upper()}"),
                 x2="end",
-                tooltip=[alt.Tooltip("name:N", title="Key date")],
+                tooltip=[alt.Tooltip("name:N", title=t("charts.key_date"))],
             )
         )
     layers.append(lines)
     if dated and today is not None:
-        marker = alt.Chart(alt.Data(values=[{"date": today.isoformat(), "label": "Today"}]))
+        marker = alt.Chart(alt.Data(values=[{"date": today.isoformat(), "label": t("charts.today")}]))
         layers.append(marker.mark_rule(color="#212b32", strokeDash=[6, 4], strokeWidth=2).encode(x="date:T"))
         layers.append(
             marker.mark_text(align="left", dx=4, dy=-6, fontWeight="bold", color="#212b32").encode(
@@ -73,12 +74,8 @@ def timeline_chart(result: Timeline, today: dt.date | None = None, *, large: boo
         )
     chart = alt.layer(*layers).properties(
         height=460 if large else 340,
-        title=f"Typical recovery after: {result.product.name if result.product else result.treatment.name}",
-        description=(
-            "Line chart of illustrative curves: "
-            + "; ".join(s.measure.lower() for s in result.series)
-            + ". The same data is in the table below the chart."
-        ),
+        title=t("charts.timeline_title", name=result.product.name if result.product else result.treatment.name),
+        description=t("charts.timeline_description", measures="; ".join(s.measure.lower() for s in result.series)),
     )
     if large:
         chart = (
@@ -93,15 +90,22 @@ def timeline_spec(
     treatment: str, start: dt.date | None, today: dt.date | None, large: bool, product: str | None = None
 ) -> dict[str, Any]:
     """The chart as a Vega-Lite spec. Building and validating it takes far longer than the page's query,
-    and it depends only on these inputs, so each spec is made once per process."""
-    return copy.deepcopy(_cached_spec(content_directory(), treatment, start, today, large, product))
+    and it depends only on these inputs and the session's language, so each spec is made once per process."""
+    return copy.deepcopy(_cached_spec(content_directory(), language(), treatment, start, today, large, product))
 
 
 @per_process(maxsize=2000)
 def _cached_spec(
-    content: str, treatment: str, start: dt.date | None, today: dt.date | None, large: bool, product: str | None
+    content: str,
+    lang: str,
+    treatment: str,
+    start: dt.date | None,
+    today: dt.date | None,
+    large: bool,
+    product: str | None,
 ) -> dict[str, Any]:
-    # `content` is only part of the key: a different content folder gets its own specs.
+    # `content` and `lang` are only part of the key: a different content folder or language gets its own
+    # specs (the chart's words come from t() and for_page(), which read the session's language).
     return timeline_chart(timeline(for_page(), treatment, start, product), today, large=large).to_dict()
 
 
@@ -111,34 +115,38 @@ def spread_chart(rows: tuple[SpreadRow, ...], *, revealed: bool) -> alt.Chart:
     Before the reveal every bar looks the same, so the chart does not give the answer away; after it, the
     right choices are drawn in a second colour and named "(right)" in their label, never by colour alone.
     """
-    data = [
-        {
-            "choice": f"{letter(i)}. {row.choice.label}" + (" (right)" if revealed and row.choice.correct else ""),
-            "votes": row.votes,
-            "kind": "Right answer" if revealed and row.choice.correct else "Answer",
-        }
-        for i, row in enumerate(rows)
-    ]
+    answer, right_answer = t("charts.answer"), t("charts.right_answer")
+    data = []
+    for i, row in enumerate(rows):
+        right = revealed and row.choice.correct
+        choice = f"{letter(i)}. {row.choice.label}"
+        data.append(
+            {
+                "choice": t("charts.choice_right", choice=choice) if right else choice,
+                "votes": row.votes,
+                "kind": right_answer if right else answer,
+            }
+        )
     order = [d["choice"] for d in data]
     top = max([d["votes"] for d in data] + [1])
     base = alt.Chart(alt.Data(values=data)).encode(
         y=alt.Y("choice:N", sort=order, title=None, axis=alt.Axis(labelLimit=520, labelFontSize=18)),
-        x=alt.X("votes:Q", title="People", scale=alt.Scale(domain=[0, top]), axis=alt.Axis(tickMinStep=1)),
+        x=alt.X("votes:Q", title=t("charts.people"), scale=alt.Scale(domain=[0, top]), axis=alt.Axis(tickMinStep=1)),
     )
     bars = base.mark_bar().encode(
         color=alt.Color(
             "kind:N",
-            scale=alt.Scale(domain=["Answer", "Right answer"], range=["#768692", "#007f3b"]),
+            scale=alt.Scale(domain=[answer, right_answer], range=["#768692", "#007f3b"]),
             legend=None,
         ),
-        tooltip=[alt.Tooltip("choice:N", title="Answer"), alt.Tooltip("votes:Q", title="People")],
+        tooltip=[alt.Tooltip("choice:N", title=answer), alt.Tooltip("votes:Q", title=t("charts.people"))],
     )
     counts = base.mark_text(align="left", dx=6, fontSize=20, fontWeight="bold").encode(text="votes:Q")
     return (
         alt.layer(bars, counts)
         .properties(
             height=max(160, 56 * len(data)),
-            description="Bar chart: how many people chose each answer. The same counts are listed below the chart.",
+            description=t("charts.spread_description"),
         )
         .configure_axis(titleFontSize=18, labelFontSize=16)
     )

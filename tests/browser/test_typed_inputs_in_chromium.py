@@ -28,7 +28,7 @@ def test_a_date_out_of_range_and_an_impossible_date_are_both_visible(page, serve
     shoot(page, artifacts, "timeline-date-refused-1280")
 
     type_date(page, label, "31022026")  # there is no 31 February: the box makes it 28 February
-    page.get_by_text("Treatment date: Saturday 28 February 2026").wait_for()
+    page.get_by_text("Treatment date: Saturday, 28 February 2026").wait_for()
     assert page.get_by_text("This date was not used:").count() == 0
     assert "date=2026-02-28" in page.url
     assert_no_exception(page)
