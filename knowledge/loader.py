@@ -71,6 +71,18 @@ def _load_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
     return None
 
 
+def load_table(path: Path, shown: str, problems: list[Problem], expected: str) -> dict[Any, Any] | None:
+    """A YAML file that must hold one table (a mapping); None, with a problem naming `shown`, if it does not.
+    `expected` says what the table holds, for the message."""
+    data = _load_yaml(path, shown, problems)
+    if data is None and not any(p.file == shown for p in problems):
+        return {}
+    if data is not None and not isinstance(data, dict):
+        problems.append(Problem(shown, "(whole file)", f"must be a table of {expected}"))
+        return None
+    return data
+
+
 def _read(directory: Path) -> tuple[dict[str, Any], Origins, list[Problem]]:
     raw: dict[str, Any] = {}
     origins: Origins = {}

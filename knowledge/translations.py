@@ -25,11 +25,10 @@ from typing import Any, get_origin
 import yaml
 from pydantic import BaseModel
 
-from knowledge.loader import FILE_SUFFIX, Problem
+from knowledge.loader import FILE_SUFFIX, Problem, load_table
 from knowledge.schema import LANGUAGE_NAMES, PLACEHOLDER, SOURCE_LANGUAGE, Knowledge, is_words
 
 TRANSLATIONS_DIR = "translations"
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -108,13 +107,8 @@ def read_translations(directory: Path, language: str) -> tuple[Table, list[Probl
         if not path.is_file():
             continue
         shown = f"{TRANSLATIONS_DIR}/{language}/{path.name}"
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or {}
-        except (yaml.YAMLError, UnicodeDecodeError):
-            problems.append(Problem(shown, "(file)", "this is not valid UTF-8 YAML"))
-            continue
-        if not isinstance(data, dict):
-            problems.append(Problem(shown, "(whole file)", "must be a group of 'id:' entries"))
+        data = load_table(path, shown, problems, "'id:' entries")
+        if data is None:
             continue
         listed = get_origin(info.annotation) is tuple
         entries = data.items() if listed else [(None, data)]

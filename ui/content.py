@@ -15,7 +15,7 @@ from knowledge.queries.emergency import with_emergency_number
 from knowledge.schema import SOURCE_LANGUAGE
 from ui.caching import per_process
 from ui.place import REGION
-from ui.text import language
+from ui.text import language, t
 
 log = get_logger(__name__)  # Streamlit's logger: shown at --logger.level info
 
@@ -73,11 +73,60 @@ def for_page() -> Knowledge:
     return loaded
 
 
-@per_process(maxsize=8)
-def _facts_by_source(directory: str) -> dict[str, list[str]]:
-    return facts_by_source(_load(directory))
+def _provenance_word(name: str) -> str:
+    """The Sources page's words for the parts and fields of the content, in the reader's language."""
+    words = {
+        "aftercare": t("provenance.aftercare"),
+        "care_levels": t("provenance.care_levels"),
+        "checklist": t("provenance.checklist"),
+        "emergency_numbers": t("provenance.emergency_numbers"),
+        "glossary": t("provenance.glossary"),
+        "lookup": t("provenance.lookup"),
+        "materials": t("provenance.materials"),
+        "meta": t("provenance.meta"),
+        "methods": t("provenance.methods"),
+        "phases": t("provenance.phases"),
+        "products": t("provenance.products"),
+        "safety_net": t("provenance.safety_net"),
+        "scenarios": t("provenance.scenarios"),
+        "series": t("provenance.series"),
+        "symptom_groups": t("provenance.symptom_groups"),
+        "symptoms": t("provenance.symptoms"),
+        "unknown_product": t("provenance.unknown_product"),
+        "act_now_line": t("provenance.act_now_line"),
+        "caveats": t("provenance.caveats"),
+        "do_this": t("provenance.do_this"),
+        "emergency_line": t("provenance.emergency_line"),
+        "escalations": t("provenance.escalations"),
+        "explanation": t("provenance.explanation"),
+        "fact": t("provenance.fact"),
+        "generic_answer": t("provenance.generic_answer"),
+        "headline": t("provenance.headline"),
+        "how_to_find_out": t("provenance.how_to_find_out"),
+        "intro": t("provenance.intro"),
+        "lasts": t("provenance.lasts"),
+        "meaning": t("provenance.meaning"),
+        "meanwhile": t("provenance.meanwhile"),
+        "reason": t("provenance.reason"),
+        "summary": t("provenance.summary"),
+        "teaching_point": t("provenance.teaching_point"),
+        "text": t("provenance.text"),
+        "time_course": t("provenance.time_course"),
+        "versions": t("provenance.versions"),
+        "what": t("provenance.what"),
+        "why": t("provenance.why"),
+        "item": t("provenance.item"),
+        "made_of": t("provenance.made_of"),
+    }
+    return words[name]
+
+
+@per_process(maxsize=32)
+def _facts_by_source(directory: str, language: str, region: str | None) -> dict[str, list[str]]:
+    return facts_by_source(_for_reader(directory, language, region), _provenance_word)
 
 
 def source_uses() -> dict[str, list[str]]:
-    """Which facts rely on each source: the same for everyone, so worked out once per process (read only)."""
-    return _facts_by_source(content_directory())
+    """Which facts rely on each source, named in the reader's language: the same for every reader of that
+    language, so worked out once per process (read only)."""
+    return _facts_by_source(content_directory(), language(), st.session_state.get(REGION) or None)

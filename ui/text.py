@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import Annotated
 
 import streamlit as st
-import yaml
 from babel.dates import format_date
 from pydantic import StringConstraints, TypeAdapter, ValidationError
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from knowledge import Problem
+from knowledge.loader import load_table
 from knowledge.schema import LANGUAGE_NAMES, SOURCE_LANGUAGE
 
 TEXT_DIR = Path(__file__).with_name("text")
@@ -37,7 +37,6 @@ BABEL_LOCALES = {"en": "en_GB", "ko": "ko_KR"}
 LANGUAGE = "language"  # the session's language (ui/language.py sets it at the start of every run)
 # Kept exactly as written (a joining word like " or " keeps its spaces); a text of only spaces is refused.
 _LINE = TypeAdapter(dict[str, Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]])
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def placeholders(text: str) -> list[str]:
@@ -51,13 +50,8 @@ def read_table(folder: Path = TEXT_DIR) -> tuple[dict[str, dict[str, str]], list
     problems: list[Problem] = []
     for path in sorted(folder.glob("*.yaml")):
         shown = f"ui/text/{path.name}"
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or {}
-        except (yaml.YAMLError, UnicodeDecodeError):
-            problems.append(Problem(shown, "(file)", "this is not valid UTF-8 YAML"))
-            continue
-        if not isinstance(data, dict):
-            problems.append(Problem(shown, "(whole file)", "must be a table of 'key: {en: ..., ko: ...}'"))
+        data = load_table(path, shown, problems, "'key: {en: ..., ko: ...}'")
+        if data is None:
             continue
         for key, line in data.items():
             try:

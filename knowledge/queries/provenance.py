@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from knowledge.schema import (
     Cited,
     Knowledge,
     Path,
 )
 
+# The words for the parts and fields of the content a place is named by ("materials", "summary"), and for
+# "item" ("item {n}") and "made_of" (a product's "what it is made of"): English by default; the app passes the
+# reader's language.
+Words = Callable[[str], str]
 
-def describe(k: Knowledge, path: Path) -> str:
+
+def english(name: str) -> str:
+    special = {"item": "item {n}", "made_of": "what it is made of"}
+    return special.get(name) or name.replace("_", " ")
+
+
+def describe(k: Knowledge, path: Path, words: Words = english) -> str:
     """A reader's name for where a statement lives, e.g. 'Materials: CaHA filler (summary)'."""
-    section = str(path[0]).replace("_", " ").capitalize()
+    first = words(str(path[0]))
+    section = first[:1].upper() + first[1:]
     node: object = getattr(k, str(path[0]))
     rest = path[1:]
     if rest and isinstance(rest[0], int) and isinstance(node, tuple):
@@ -21,20 +34,22 @@ def describe(k: Knowledge, path: Path) -> str:
             None,
         )
         if label is None and isinstance(entry, Cited):
-            label = f"item {rest[0] + 1}"
+            label = words("item").format(n=rest[0] + 1)
         rest = rest[1:]
         section = f"{section}: {label}" if label else section
-    detail = ", ".join(str(p).replace("_", " ") for p in rest if isinstance(p, str))
+    detail = ", ".join(words(p) for p in rest if isinstance(p, str))
     return f"{section} ({detail})" if detail else section
 
 
-def facts_by_source(k: Knowledge) -> dict[str, list[str]]:
+def facts_by_source(k: Knowledge, words: Words = english) -> dict[str, list[str]]:
     """For each source id, where in the guide it is cited (every source appears, maybe with none)."""
     uses: dict[str, list[str]] = {s.id: [] for s in k.sources}
     for path, cited in k.citations:
         for sid in cited.sources:
-            uses[sid].append(describe(k, path))
+            uses[sid].append(describe(k, path, words))
+    products = words("products")
+    products = products[:1].upper() + products[1:]
     for product in k.products:
         for sid in product.sources:
-            uses[sid].append(f"Products: {product.name} (what it is made of)")
+            uses[sid].append(f"{products}: {product.name} ({words('made_of')})")
     return {sid: list(dict.fromkeys(places)) for sid, places in uses.items()}
