@@ -529,6 +529,34 @@ class Glossary(Model):
     meaning: Cited
 
 
+class VerdictPhrases(Model):
+    """How each reversibility verdict is said (the checker's banner, the scenarios' choices)."""
+
+    dissolvable: Words
+    partly: Words
+    not_dissolvable: Words
+    wears_off: Words
+    unknown: Words
+
+
+class Phrases(Model):
+    """The words the tools put into their answers around the content: not facts, so no sources; translated
+    like every other text. A {name} here is filled in by the query (PHRASE_PLACEHOLDERS)."""
+
+    verdicts: VerdictPhrases
+    choose_level: Words = Field(description="a triage scenario's question to the room")
+    choose_answer: Words = Field(description="a reversibility scenario's question")
+    choose_phases: Words = Field(description="a timeline scenario's question")
+    choose_missing: Words = Field(description="a checklist scenario's question")
+    day_phases: Words = Field(description="a timeline scenario's answer: {day} and the {phases} on it")
+    still_missing: Words = Field(description="a checklist scenario's answer: the {items} not yet covered")
+    typical_date: Words = Field(description="added to each key date in the calendar file")
+
+
+# The placeholders each phrase is given by its query.
+PHRASE_PLACEHOLDERS = {"day_phases": {"{day}", "{phases}"}, "still_missing": {"{items}"}}
+
+
 # Where a text says "{emergency_number}", the reader sees the number of their region (or meta.local_number).
 EMERGENCY_NUMBER = "{emergency_number}"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -571,6 +599,7 @@ class Knowledge(Model):
     glossary: tuple[Glossary, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
     emergency_numbers: tuple[EmergencyNumber, ...] = Field(min_length=1)
+    phrases: Phrases
 
     @model_validator(mode="after")
     def _cross_references(self) -> Knowledge:
@@ -719,9 +748,13 @@ def _emergency_number_problems(k: Knowledge) -> Iterator[tuple[Path, str]]:
         if entry.number not in entry.fact.text:
             yield ("emergency_numbers", i, "fact", "text"), f"must say the number {entry.number}"
     for path, text in iter_words(k):
+        filled = PHRASE_PLACEHOLDERS.get(str(path[-1]), set()) if path[0] == "phrases" else set()
+        allowed = {EMERGENCY_NUMBER} | filled
         for found in PLACEHOLDER.findall(text):
-            if found != EMERGENCY_NUMBER:
-                yield path, f"'{found}' is not a known placeholder; the only one is {EMERGENCY_NUMBER}"
+            if found not in allowed:
+                yield path, f"'{found}' is not a known placeholder here; allowed: {', '.join(sorted(allowed))}"
+        for needed in sorted(filled - set(PLACEHOLDER.findall(text))):
+            yield path, f"must say {needed}"
 
 
 def iter_words(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:

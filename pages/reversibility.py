@@ -86,7 +86,7 @@ def matched_line(found: Resolution, answer: Reversibility) -> None:
 
 
 def show(answer: Reversibility) -> None:
-    render.verdict_banner(answer.verdict)
+    render.verdict_banner(k, answer.verdict)
     render.cited(k, answer.headline)
     if answer.how_to_find_out:
         st.header(t("reversibility.how_to_find_out"))

@@ -57,7 +57,7 @@ else:
             icon=":material/picture_as_pdf:",
             on_click="ignore",
         )
-    events = calendar_events(summary.timeline) if summary.timeline else ()
+    events = calendar_events(k, summary.timeline) if summary.timeline else ()
     if events:
         st.download_button(
             t("summary.download_ics"),

@@ -284,3 +284,18 @@ def test_content_states_version_review_date_and_policy(kb):
 def test_models_are_immutable(kb):
     with pytest.raises(Exception):  # noqa: B017 - pydantic raises its own ValidationError for frozen models
         kb.meta.version = "2"
+
+
+def test_a_phrase_must_keep_what_its_tool_fills_in(content_dir, edit_content):
+    def change(data):
+        data["still_missing"] = "Still missing."  # {items} dropped: the answer would not say what is missing
+        data["choose_level"] = "Choose one {level}."  # a placeholder no tool fills in
+
+    edit_content("phrases", change)
+    with pytest.raises(ContentError) as caught:
+        load_knowledge(content_dir)
+    said = {str(p) for p in caught.value.problems}
+    assert said == {
+        "phrases.yaml: still_missing: must say {items}",
+        "phrases.yaml: choose_level: '{level}' is not a known placeholder here; allowed: {emergency_number}",
+    }

@@ -61,7 +61,7 @@ def test_a_missing_region_or_an_unknown_placeholder_is_named(content_dir):
         load_knowledge(content_dir)
     said = {str(p) for p in caught.value.problems}
     assert "emergency_numbers.yaml: (whole file): the region 'AU' needs one entry (found 0)" in said
-    assert "meta.yaml: disclaimer: '{number}' is not a known placeholder; the only one is {emergency_number}" in said
+    assert "meta.yaml: disclaimer: '{number}' is not a known placeholder here; allowed: {emergency_number}" in said
 
 
 def test_a_link_names_the_region_and_the_sidebar_and_footer_say_its_number(open_page):

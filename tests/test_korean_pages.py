@@ -53,10 +53,7 @@ def english_in(text: str) -> list[str]:
 
 
 # What is still English on the Korean pages, and why. Remove an entry when its words are translated.
-STILL_ENGLISH: dict[str, set[str]] = {
-    # the answer prompt comes from knowledge/queries/scenarios.py (the queries' own words move next)
-    "pages/scenarios.py": {"Choose", "one", "care", "level"},
-}
+STILL_ENGLISH: dict[str, set[str]] = {}
 
 
 def visible(at) -> str:

@@ -8,7 +8,7 @@ import pytest
 import streamlit as st
 from app_pages import page_text
 
-from knowledge.queries import VERDICTS, answer_scenario
+from knowledge.queries import answer_scenario, verdict_words
 from ui.text import long_date
 
 
@@ -75,7 +75,7 @@ def key_words(kb, scenario) -> str:
     if case.tool == "triage":
         return kb.level_by_id[case.expected].title
     if case.tool == "reversibility":
-        return VERDICTS[case.expected].label
+        return verdict_words(kb, case.expected).label
     if case.tool == "timeline":
         return {w.id: w.name for w in (*kb.phases, *kb.aftercare)}[case.expected]
     topics = {i.id: i.topic for i in kb.checklist}

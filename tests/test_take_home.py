@@ -75,7 +75,7 @@ def test_pdf_keeps_accented_names(kb):
 
 
 def test_ics_parses_and_holds_each_milestone_on_its_date(kb, summary):
-    calendar = Calendar.from_ical(milestones_ics(calendar_events(summary.timeline)))
+    calendar = Calendar.from_ical(milestones_ics(calendar_events(kb, summary.timeline)))
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
     milestones = summary.timeline.milestones
     assert set(events) == {w.name for w in milestones}
@@ -85,13 +85,13 @@ def test_ics_parses_and_holds_each_milestone_on_its_date(kb, summary):
 
 
 def test_botox_calendar_has_the_wearing_off_date(kb):
-    events = calendar_events(timeline(kb, "botox", START))
+    events = calendar_events(kb, timeline(kb, "botox", START))
     wears_off = next(e for e in events if e.id == "botox-wears-off")
     assert wears_off.start == START + dt.timedelta(days=90)
 
 
 def test_no_calendar_without_a_treatment_date(kb):
-    assert calendar_events(timeline(kb, "botox")) == ()
+    assert calendar_events(kb, timeline(kb, "botox")) == ()
 
 
 def test_summary_lists_every_source_it_cites(kb, summary):

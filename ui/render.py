@@ -8,8 +8,8 @@ from typing import get_args
 import streamlit as st
 
 from knowledge import Knowledge
-from knowledge.queries import LEVEL_TONE, VERDICTS, ScenarioAnswer, Tone, Triage, cited_sources, tip_materials
-from knowledge.schema import CareLevel, Cited, Method, SourceKind
+from knowledge.queries import LEVEL_TONE, ScenarioAnswer, Tone, Triage, cited_sources, tip_materials, verdict_words
+from knowledge.schema import CareLevel, Cited, Method, SourceKind, Verdict
 from ui.text import long_date, t
 
 # How each tone is drawn. Colour is never the only signal: each result also has its icon and words.
@@ -72,8 +72,8 @@ def method(k: Knowledge, option: Method) -> None:
         sources_caption(k, cited_sources(option))
 
 
-def verdict_banner(verdict: str) -> None:
-    words = VERDICTS[verdict]
+def verdict_banner(k: Knowledge, verdict: Verdict) -> None:
+    words = verdict_words(k, verdict)
     TONE[words.tone](f"**{words.label}**", icon=words.icon)
 
 

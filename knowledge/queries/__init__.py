@@ -5,7 +5,13 @@ from knowledge.queries.checklist import ChecklistResult, checklist_result
 from knowledge.queries.common import Tone, UnknownIdError, cited_sources
 from knowledge.queries.lookup import Candidate, Resolution, build_index, resolve
 from knowledge.queries.provenance import describe, facts_by_source
-from knowledge.queries.reversibility import VERDICTS, Reversibility, VerdictWords, assess_reversibility
+from knowledge.queries.reversibility import (
+    VERDICTS,
+    Reversibility,
+    VerdictWords,
+    assess_reversibility,
+    verdict_words,
+)
 from knowledge.queries.scenarios import (
     Choice,
     ScenarioAnswer,
@@ -95,5 +101,6 @@ __all__ = [
     "triage",
     "usual_symptoms",
     "value_on_day",
+    "verdict_words",
     "windows_on_day",
 ]

@@ -15,29 +15,33 @@ from knowledge.schema import (
     Model,
     Product,
     Verdict,
+    VerdictPhrases,
 )
 
 
 class VerdictWords(Model):
-    """How a verdict is said: its words, and the tone and icon that go with them (never colour alone)."""
+    """How a verdict is said: its words (from the content, in the reader's language), and the tone and icon
+    that go with them (never colour alone)."""
 
     label: str
     tone: Tone
     icon: str
 
 
-VERDICTS: dict[Verdict, VerdictWords] = {
-    "dissolvable": VerdictWords(label="Yes: it can be dissolved", tone="success", icon=":material/check_circle:"),
-    "partly": VerdictWords(
-        label="Partly: only its HA part can be dissolved", tone="warning", icon=":material/contrast:"
-    ),
-    "not_dissolvable": VerdictWords(label="No: it cannot be dissolved", tone="warning", icon=":material/block:"),
-    "wears_off": VerdictWords(
-        label="Not a filler: it cannot be dissolved, but it wears off", tone="info", icon=":material/hourglass_bottom:"
-    ),
-    "unknown": VerdictWords(label="We cannot tell yet: find out what was used", tone="warning", icon=":material/help:"),
+# The tone and icon of each verdict; its words are the content's (phrases.yaml: verdicts).
+VERDICTS: dict[Verdict, tuple[Tone, str]] = {
+    "dissolvable": ("success", ":material/check_circle:"),
+    "partly": ("warning", ":material/contrast:"),
+    "not_dissolvable": ("warning", ":material/block:"),
+    "wears_off": ("info", ":material/hourglass_bottom:"),
+    "unknown": ("warning", ":material/help:"),
 }
-assert set(VERDICTS) == set(get_args(Verdict)), "every verdict needs its words"
+assert set(VERDICTS) == set(get_args(Verdict)) == set(VerdictPhrases.model_fields), "every verdict needs its words"
+
+
+def verdict_words(k: Knowledge, verdict: Verdict) -> VerdictWords:
+    tone, icon = VERDICTS[verdict]
+    return VerdictWords(label=getattr(k.phrases.verdicts, verdict), tone=tone, icon=icon)
 
 
 class Reversibility(Model):

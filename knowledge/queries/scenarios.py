@@ -12,7 +12,7 @@ from typing import Literal, assert_never
 
 from knowledge.queries.checklist import ChecklistResult, checklist_result
 from knowledge.queries.common import Tone, cited_sources
-from knowledge.queries.reversibility import VERDICTS, Reversibility, assess_reversibility
+from knowledge.queries.reversibility import VERDICTS, Reversibility, assess_reversibility, verdict_words
 from knowledge.queries.timeline import Window, timeline
 from knowledge.queries.triage import LEVEL_TONE, Triage, triage
 from knowledge.schema import (
@@ -100,7 +100,7 @@ def answer_scenario(k: Knowledge, scenario: Scenario) -> ScenarioAnswer:
             return ScenarioAnswer(
                 scenario=scenario,
                 result=TriageAnswer(result=found),
-                prompt="Choose one care level.",
+                prompt=k.phrases.choose_level,
                 choices=tuple(
                     Choice(id=level.id, label=level.title, correct=level.id == found.level.id)
                     for level in k.care_levels
@@ -113,12 +113,14 @@ def answer_scenario(k: Knowledge, scenario: Scenario) -> ScenarioAnswer:
             )
         case ReversibilityCase():
             verdict = assess_reversibility(k, product=case.product, material=case.material)
-            words = VERDICTS[verdict.verdict]
+            words = verdict_words(k, verdict.verdict)
             return ScenarioAnswer(
                 scenario=scenario,
                 result=ReversibilityAnswer(result=verdict),
-                prompt="Choose one answer.",
-                choices=tuple(Choice(id=v, label=w.label, correct=v == verdict.verdict) for v, w in VERDICTS.items()),
+                prompt=k.phrases.choose_answer,
+                choices=tuple(
+                    Choice(id=v, label=verdict_words(k, v).label, correct=v == verdict.verdict) for v in VERDICTS
+                ),
                 headline=words.label,
                 tone=words.tone,
                 icon=words.icon,
@@ -131,9 +133,9 @@ def answer_scenario(k: Knowledge, scenario: Scenario) -> ScenarioAnswer:
             return ScenarioAnswer(
                 scenario=scenario,
                 result=TimelineAnswer(day=case.day, windows=windows, covering=covering),
-                prompt="Choose one. More than one can be right.",
+                prompt=k.phrases.choose_phases,
                 choices=tuple(Choice(id=w.id, label=w.name, correct=w in covering) for w in windows),
-                headline=f"Day {case.day}: " + "; ".join(w.name for w in covering),
+                headline=k.phrases.day_phases.format(day=case.day, phases="; ".join(w.name for w in covering)),
                 tone="success",
                 icon=":material/timeline:",
                 agrees=case.expected in {w.id for w in covering},
@@ -145,9 +147,9 @@ def answer_scenario(k: Knowledge, scenario: Scenario) -> ScenarioAnswer:
             return ScenarioAnswer(
                 scenario=scenario,
                 result=ChecklistAnswer(result=checked),
-                prompt="Choose one thing that is missing. More than one can be right.",
+                prompt=k.phrases.choose_missing,
                 choices=tuple(Choice(id=i.id, label=i.topic, correct=i.id in missing) for i in k.checklist),
-                headline="Still missing: " + ", ".join(item.topic for item in checked.missing),
+                headline=k.phrases.still_missing.format(items=", ".join(item.topic for item in checked.missing)),
                 tone="warning",
                 icon=":material/checklist:",
                 agrees=missing == set(case.expected),

@@ -68,7 +68,7 @@ def take_home(
     )
 
 
-def calendar_events(result: Timeline) -> tuple[CalendarEvent, ...]:
+def calendar_events(k: Knowledge, result: Timeline) -> tuple[CalendarEvent, ...]:
     """One all-day event per milestone of a dated timeline (empty without a start date)."""
     if result.start is None:
         return ()
@@ -78,7 +78,7 @@ def calendar_events(result: Timeline) -> tuple[CalendarEvent, ...]:
             title=w.name,
             start=w.start_date,
             end=w.start_date + dt.timedelta(days=1),
-            description=f"{w.text.text} This date is typical, not exact.",
+            description=f"{w.text.text} {k.phrases.typical_date}",
         )
         for w in result.milestones
         if w.start_date is not None

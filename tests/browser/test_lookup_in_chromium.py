@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from chromium import assert_no_exception, content_as_read, open_app, settle, shoot
 
-from knowledge.queries import VERDICTS
+from knowledge.queries import verdict_words
 
 K = content_as_read()
 pytestmark = pytest.mark.browser
 
 
 def verdict(material: str) -> str:
-    return VERDICTS[K.material_by_id[material].verdict].label
+    return verdict_words(K, K.material_by_id[material].verdict).label
 
 
 # (what is typed, the product to choose if only offered, the matched line shown, the verdict shown)
@@ -57,7 +57,7 @@ def test_a_name_typed_letter_by_letter_shows_the_matched_product_and_verdict(
 def test_a_word_that_names_no_product_gets_the_honest_answer(page, server, artifacts):
     open_app(page, server, "reversibility")
     type_slowly(page, "lip filler 1ml")
-    page.get_by_text(VERDICTS["unknown"].label).wait_for()
+    page.get_by_text(verdict_words(K, "unknown").label).wait_for()
     assert page.get_by_text(verdict("hyaluronic-acid")).count() == 0
     assert page.get_by_text("Matched:").count() == 0
     assert "product=" not in page.url
