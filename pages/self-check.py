@@ -9,7 +9,7 @@ from knowledge.queries import MAX_DAYS_SINCE, SymptomReport, check_days_since, q
 from ui import explored, render
 from ui.content import for_page
 from ui.pages import inside_app
-from ui.text import t
+from ui.text import reason, t
 
 inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
@@ -45,7 +45,7 @@ try:
 except ValueError as error:
     days_since = None
     st.warning(
-        t("self_check.days_unusable", error=error, max_days=f"{MAX_DAYS_SINCE:,}"),
+        t("self_check.days_unusable", error=reason(error), max_days=f"{MAX_DAYS_SINCE:,}"),
         icon=":material/edit_calendar:",
     )
 

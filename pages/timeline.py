@@ -9,7 +9,7 @@ from ui import explored, links, modes, render
 from ui.charts import timeline_spec
 from ui.content import for_page
 from ui.pages import inside_app
-from ui.text import full_date, long_date, t
+from ui.text import full_date, long_date, reason, t
 
 inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
@@ -46,7 +46,7 @@ if typed is not None:
     try:
         start = check_treatment_date(typed, today)
     except ValueError as error:
-        st.warning(t("timeline.date_not_used", reason=error), icon=":material/event_busy:")
+        st.warning(t("timeline.date_not_used", reason=reason(error)), icon=":material/event_busy:")
     else:
         # Said in words, so a date the box changed (31 February becomes 28 February) does not go unnoticed.
         st.caption(t("timeline.treatment_date", date=full_date(start)))

@@ -16,6 +16,8 @@ from ui.content import CONTENT_DIR_ENV
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 ENGLISH_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z'’-]{2,}(?![A-Za-z])")
 LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+|[\w.-]+@[\w.-]+")
+# A link notice names the part of the address it ignored as the address spells it: "이 링크의 일부(date)".
+LINK_PART = re.compile(r"\((?:date|product|treatment|mode|scenario|region|lang)\)")
 
 # Allowed in Korean text, besides the names taken from the content below: units, abbreviations the Korean text
 # keeps (as Korean clinics write them), and the guide's language names.
@@ -48,7 +50,7 @@ def english_in(text: str) -> list[str]:
     for name in NAMES:
         if name in text:
             text = text.replace(name, " ")
-    text = LINK_TARGET.sub(" ", text)
+    text = LINK_PART.sub(" ", LINK_TARGET.sub(" ", text))
     return sorted({w for w in ENGLISH_WORD.findall(text) if w not in ALLOWED_WORDS})
 
 
@@ -87,3 +89,27 @@ def test_an_english_page_has_no_hangul_but_product_names(page, open_page):
     for name in NAMES:
         text = text.replace(name, " ")
     assert HANGUL.findall(text) == []
+
+
+def test_korean_answers_and_refusals_have_no_english_but_names(korean_offered, open_page):
+    """Past the first view: a care card, a verdict, a revealed scenario answer, a refused number and a refused
+    link date, all in Korean."""
+    query = {"lang": "ko", "region": "KR"}
+    at = open_page("pages/self-check.py", query=query)
+    at.checkbox(key="flag-vision-change").check().run()
+    at.number_input(key="self-check-days").set_value(-1).run()
+    assert "지금 바로 119에 전화하세요" in visible(at)
+    assert english_in(visible(at)) == []
+
+    at = open_page("pages/reversibility.py", query=query)
+    at.text_input[0].input("Sculptra").run()
+    assert english_in(visible(at)) == []
+
+    at = open_page(query={**query, "mode": "workshop"})
+    at.switch_page("pages/scenarios.py").run()
+    at.toggle[0].set_value(True).run()
+    assert english_in(visible(at)) == []
+
+    at = open_page(query={**query, "date": "2026-02-30"})
+    at.switch_page("pages/timeline.py").run()
+    assert english_in(visible(at)) == []

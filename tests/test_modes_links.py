@@ -190,8 +190,8 @@ def test_malformed_link_is_ignored_with_a_notice(open_page, page, query, name):
         ("2026-02-30", "is written like 2026-03-01, and this one is not a real date"),
         ("20260301", "is written like 2026-03-01"),  # a form Python reads, but not one the app writes
         ("2026-W10-1", "is written like 2026-03-01"),
-        ("1999-12-31", "must be between 01 January 2000 and"),
-        ("2999-01-01", "must be between 01 January 2000 and"),
+        ("1999-12-31", "must be between 1 January 2000 and"),
+        ("2999-01-01", "must be between 1 January 2000 and"),
     ],
 )
 def test_a_rejected_link_date_says_why_and_leaves_the_link(open_page, date, reason):

@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui.text import t
+from ui.text import reason, t
 
 MAX_LENGTH = 100  # longer values are never valid ids or dates
 
@@ -29,7 +29,7 @@ def parsed(text: str, parse: Callable[[str], Any]) -> tuple[Any, str | None]:
     try:
         return parse(text), None
     except ValueError as error:
-        return None, str(error)
+        return None, reason(error)
 
 
 def read(name: str, parse: Callable[[str], Any]) -> Any:

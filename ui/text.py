@@ -29,6 +29,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from knowledge import Problem
 from knowledge.loader import load_table
+from knowledge.queries.common import InputRejected
 from knowledge.schema import LANGUAGE_NAMES, SOURCE_LANGUAGE
 
 TEXT_DIR = Path(__file__).with_name("text")
@@ -102,3 +103,23 @@ def long_date(day: dt.date) -> str:
 def full_date(day: dt.date) -> str:
     """With the weekday: "Monday, 23 November 2026", "2026년 11월 23일 월요일"."""
     return format_date(day, "full", locale=BABEL_LOCALES[language()])
+
+
+def reason(error: ValueError) -> str:
+    """Why a typed or linked value was not used, in the reader's language (a tool's InputRejected), else the
+    error's own words."""
+    if not isinstance(error, InputRejected):
+        return str(error)
+    values = error.values
+    words = {
+        "days_empty": lambda: t("common.reason_days_empty"),
+        "days_not_number": lambda: t("common.reason_days_not_number"),
+        "days_negative": lambda: t("common.reason_days_negative"),
+        "days_too_many": lambda: t("common.reason_days_too_many", most=f"{values['most']:,}"),
+        "days_not_whole": lambda: t("common.reason_days_not_whole"),
+        "date_out_of_range": lambda: t(
+            "common.reason_date_out_of_range", first=long_date(values["first"]), last=long_date(values["last"])
+        ),
+        "date_malformed": lambda: t("common.reason_date_malformed"),
+    }
+    return words[error.code]()

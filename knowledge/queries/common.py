@@ -31,3 +31,13 @@ def known_treatment(k: Knowledge, treatment: str) -> Treatment:
     if treatment not in k.treatment_by_id:
         raise UnknownIdError(f"unknown treatment id {treatment!r}")
     return k.treatment_by_id[treatment]
+
+
+class InputRejected(ValueError):
+    """A typed or linked value a tool cannot use, with the reason as a code and its values (for the page to say
+    in the reader's language); str() gives the English reason, for logs and tests."""
+
+    def __init__(self, code: str, english: str, **values: object) -> None:
+        super().__init__(english)
+        self.code = code
+        self.values = values

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from knowledge.queries.common import UnknownIdError, cited_sources, known_treatment
+from knowledge.queries.common import InputRejected, UnknownIdError, cited_sources, known_treatment
 from knowledge.schema import (
     Cited,
     DayRange,
@@ -31,7 +31,12 @@ def check_treatment_date(day: dt.date, today: dt.date) -> dt.date:
     """The date if the timeline takes it, else a ValueError with a short reason (fixed words, never the value)."""
     first, last = treatment_date_range(today)
     if not first <= day <= last:
-        raise ValueError(f"the date must be between {first:%d %B %Y} and {last:%d %B %Y}")
+        raise InputRejected(
+            "date_out_of_range",
+            f"the date must be between {first:%d %B %Y} and {last:%d %B %Y}",
+            first=first,
+            last=last,
+        )
     return day
 
 
@@ -42,7 +47,9 @@ def parse_link_date(raw: str, today: dt.date) -> dt.date:
             raise ValueError
         day = dt.date.fromisoformat(raw)
     except ValueError:
-        raise ValueError("a date is written like 2026-03-01, and this one is not a real date") from None
+        raise InputRejected(
+            "date_malformed", "a date is written like 2026-03-01, and this one is not a real date"
+        ) from None
     return check_treatment_date(day, today)
 
 

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from pydantic import Field
 
-from knowledge.queries.common import Tone, UnknownIdError, cited_sources, known_treatment
+from knowledge.queries.common import InputRejected, Tone, UnknownIdError, cited_sources, known_treatment
 from knowledge.schema import (
     CARE_LEVELS,
     AftercareTip,
@@ -118,15 +118,17 @@ def check_days_since(value: float | None) -> int:
     """The number of days typed into the self-check, as a whole number; a ValueError with a short reason (fixed
     words, never the value) when it cannot be used."""
     if value is None:
-        raise ValueError("it is empty. Type a number: 0 means today")
+        raise InputRejected("days_empty", "it is empty. Type a number: 0 means today")
     if not math.isfinite(value):
-        raise ValueError("it is not a number")
+        raise InputRejected("days_not_number", "it is not a number")
     if value < 0:
-        raise ValueError("it cannot be less than 0 (0 means today)")
+        raise InputRejected("days_negative", "it cannot be less than 0 (0 means today)")
     if value > MAX_DAYS_SINCE:
-        raise ValueError(f"it can be at most {MAX_DAYS_SINCE:,} (about ten years)")
+        raise InputRejected(
+            "days_too_many", f"it can be at most {MAX_DAYS_SINCE:,} (about ten years)", most=MAX_DAYS_SINCE
+        )
     if value != int(value):
-        raise ValueError("it must be a whole number of days")
+        raise InputRejected("days_not_whole", "it must be a whole number of days")
     return int(value)
 
 
