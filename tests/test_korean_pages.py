@@ -113,3 +113,10 @@ def test_korean_answers_and_refusals_have_no_english_but_names(korean_offered, o
     at = open_page(query={**query, "date": "2026-02-30"})
     at.switch_page("pages/timeline.py").run()
     assert english_in(visible(at)) == []
+
+
+def test_a_korean_phone_with_a_wrong_room_code_is_told_in_korean(korean_offered, open_page):
+    phone = open_page("pages/join.py", query={"lang": "ko", "room": "KCP4MX"})  # well formed, but no such room
+    text = visible(phone)
+    assert "이 코드로 된 실시간 방이 없어요" in text
+    assert english_in(text) == []

@@ -19,12 +19,18 @@ from knowledge import Knowledge
 from knowledge.queries import ScenarioAnswer, answer_scenario, spread
 from live import (
     REDIS_URL_ENV,
+    NotJoined,
+    NotTrainer,
     RoomError,
+    RoomFull,
     RoomNotFound,
     RoomState,
     RoomStore,
     Stage,
     StoreUnavailable,
+    TooFast,
+    TooManyRooms,
+    VotingClosed,
     codes,
     open_store,
 )
@@ -42,6 +48,22 @@ ROOM_KEY = "live-room"  # the trainer's (code, secret), in this tab's session on
 VOTER_KEY = "voter"
 NOTE_KEY = "room-note"
 
+
+
+def room_error(error: RoomError) -> str:
+    """What a room error tells a person, in their language (the store's own words are English)."""
+    words = {
+        RoomNotFound: lambda: t("rooms.error_not_found"),
+        TooManyRooms: lambda: t("rooms.error_too_many_rooms"),
+        RoomFull: lambda: t("rooms.error_full"),
+        TooFast: lambda: t("rooms.error_too_fast"),
+        VotingClosed: lambda: t("rooms.error_voting_closed"),
+        NotJoined: lambda: t("rooms.error_not_joined"),
+        NotTrainer: lambda: t("rooms.error_not_trainer"),
+        StoreUnavailable: lambda: t("rooms.error_unavailable"),
+    }
+    said = next((say for kind, say in words.items() if isinstance(error, kind)), None)
+    return said() if said else t("rooms.error_general")
 
 def store() -> RoomStore:
     """One store per process: in memory, or Redis when GUIDE_REDIS_URL is set."""
@@ -100,7 +122,7 @@ def attempt(action: Callable[[], object]) -> bool:
         action()
         return True
     except RoomError as error:
-        note(error.message)
+        note(room_error(error))
         return False
 
 
@@ -125,7 +147,7 @@ def trainer_room(s: RoomStore) -> tuple[str, str] | None:
             else:
                 note(t("rooms.link_not_valid"))
         except RoomError as error:
-            note(error.message)
+            note(room_error(error))
     return st.session_state.get(ROOM_KEY)
 
 
@@ -135,7 +157,7 @@ def start_room(s: RoomStore, ids: list[str]) -> None:
     try:
         st.session_state[ROOM_KEY] = s.create(ids, ids.index(chosen) if chosen in ids else 0)
     except RoomError as error:
-        note(error.message)
+        note(room_error(error))
 
 
 def start_box(s: RoomStore, ids: list[str]) -> None:
@@ -171,7 +193,7 @@ def trainer_view(k: Knowledge, s: RoomStore, code: str, secret: str) -> None:
         st.button(t("rooms.back"), on_click=_leave, icon=":material/arrow_back:")
         return
     except StoreUnavailable as error:
-        st.warning(error.message, icon=":material/cloud_off:")
+        st.warning(room_error(error), icon=":material/cloud_off:")
         st.button(t("rooms.try_again"), icon=":material/refresh:")
         return
     answers = scenario_answers()
@@ -225,7 +247,7 @@ def _live_counts(s: RoomStore, code: str, scenario: str) -> None:
     try:
         state = s.state(code)
     except RoomError as error:
-        st.warning(error.message, icon=":material/cloud_off:")
+        st.warning(room_error(error), icon=":material/cloud_off:")
         return
     if state.scenario != scenario:  # moved from another tab: draw the whole page again
         st.rerun(scope="app")
@@ -309,7 +331,7 @@ def participant_view(k: Knowledge, s: RoomStore) -> None:
             s.join(code, voter)
             st.session_state["joined"] = code
         except RoomError as error:
-            st.warning(error.message, icon=":material/info:")
+            st.warning(room_error(error), icon=":material/info:")
             _code_form()
             return
     _follow(k, s, code, voter)
@@ -343,7 +365,7 @@ def _follow(k: Knowledge, s: RoomStore, code: str, voter: str) -> None:
         st.page_link("pages/home.py", label=t("join.go_home"), icon=":material/home:")
         return
     except StoreUnavailable as error:
-        st.warning(error.message, icon=":material/cloud_off:")
+        st.warning(room_error(error), icon=":material/cloud_off:")
         return
     if answer is None:
         st.warning(t("join.scenario_missing"))
