@@ -5,6 +5,9 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
 
+# A Korean font for the summary PDF in Korean (Nanum, SIL Open Font License), from Debian's package.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-nanum && rm -rf /var/lib/apt/lists/*
+
 COPY requirements.txt .
 RUN pip install --require-hashes -r requirements.txt
 
@@ -14,6 +17,7 @@ COPY ui ui
 COPY live live
 COPY serving serving
 COPY pages pages
+COPY static static
 COPY app.py serve.py ./
 
 # Refuse to build an image whose content does not validate; run as an unprivileged user. Its number is fixed so

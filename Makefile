@@ -6,7 +6,7 @@ PORT ?= 8501
 REPLICAS ?= 2
 CLUSTER_PORT ?= 8500
 
-.PHONY: run test check audit browser services cluster cluster-stop lock clean
+.PHONY: run test check audit browser fonts services cluster cluster-stop lock clean
 
 # Installs exactly the locked versions (requirements-dev.txt holds the runtime lock's pins too), checked by hash.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -21,20 +21,22 @@ lock: $(VENV)/.installed
 	$(COMPILE) --output-file=requirements.txt requirements.in
 	$(COMPILE) --output-file=requirements-dev.txt requirements-dev.in
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed fonts
 	$(PY) serve.py --server.port $(PORT)
 
-# Chromium, and a Korean font (fonts-nanum, SIL OFL) for pages in Korean, come from Debian's packages; installed here
-# when missing and we may (root).
-browser:
+# Chromium comes from Debian's package; installed here when missing and we may (root).
+browser: fonts
 	@command -v chromium >/dev/null 2>&1 || [ -n "$$CHROMIUM_PATH" ] || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	  else echo "Chromium not found and cannot install it: browser tests will skip"; fi; }
+
+# A Korean font (fonts-nanum, SIL OFL) from Debian's package: pages and the summary PDF in Korean need it.
+fonts:
 	@[ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-nanum >/dev/null; \
-	  else echo "fonts-nanum not found and cannot install it: Korean screenshots will show boxes"; fi; }
+	  else echo "fonts-nanum not found and cannot install it: Korean text will show as boxes or '?'"; fi; }
 
 # redis-server (the live rooms' Redis store) and haproxy (the cluster), for `make cluster` and their tests;
 # installed the same way.

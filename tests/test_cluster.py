@@ -293,6 +293,13 @@ def test_the_deployment_probes_health_runs_as_the_image_s_user_and_shares_rooms_
     assert env["STREAMLIT_SERVER_COOKIE_SECRET"]["valueFrom"]["secretKeyRef"]["key"] == "cookie-secret"
 
 
+def test_the_image_holds_every_part_the_app_reads_and_the_korean_font():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    for folder in ("knowledge", "ui", "live", "serving", "pages", "static", ".streamlit"):
+        assert f"COPY {folder} {folder}" in dockerfile, folder
+    assert "fonts-nanum" in dockerfile  # the summary PDF in Korean embeds Nanum Gothic
+
+
 def test_the_ingress_pins_browsers_with_a_cookie_and_keeps_websockets_open():
     notes = by_kind_and_name("Ingress", "guide")["metadata"]["annotations"]
     prefix = "nginx.ingress.kubernetes.io/"

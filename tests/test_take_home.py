@@ -128,3 +128,35 @@ def test_summary_page_gathers_what_was_explored_in_this_session(open_page, kb):
     at.button[0].click().run()  # "Clear what I explored"
     assert "Nothing to include yet" in page_text(at)
     assert not at.get("download_button")
+
+
+@pytest.fixture
+def korean_summary(monkeypatch):
+    from knowledge import CONTENT_DIR, load_knowledge
+    from knowledge.queries.emergency import with_emergency_number
+    from knowledge.translations import translate
+
+    monkeypatch.setattr("ui.text.language", lambda: "ko")  # the PDF is made for a reader who chose Korean
+    korean = with_emergency_number(translate(load_knowledge(), CONTENT_DIR, "ko"), "KR")
+    made = take_home(
+        korean,
+        made_on=dt.date(2026, 3, 20),
+        reversibility=assess_reversibility(korean, product="radiesse"),
+        timeline=timeline(korean, "filler_other", START),
+        triage=triage(korean, "filler_other", 18, [SymptomReport(symptom="hard-or-uneven")]),
+        checklist=checklist_result(korean, ["qualifications"]),
+    )
+    return korean, made
+
+
+def test_a_korean_pdf_embeds_a_korean_font_and_reads_as_korean(korean_summary):
+    korean, made = korean_summary
+    data = summary_pdf(korean, made)
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1
+    fonts = {str(f["/BaseFont"]) for f in reader.pages[0]["/Resources"]["/Font"].values()}
+    assert any("NanumGothic" in f for f in fonts), fonts  # embedded, not a built-in font
+    text = pdf_text(data)
+    assert korean.level_by_id["soon"].title in text
+    assert "2026년 3월 20일" in text  # dates as Korean writes them
+    assert "?" * 3 not in text  # nothing fell back to a plain-letter form

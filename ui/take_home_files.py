@@ -7,8 +7,10 @@ to disk or kept on the server.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Literal
 
 from fpdf import FPDF
@@ -17,6 +19,13 @@ from icalendar import Calendar, Event
 from knowledge import Knowledge
 from knowledge.queries import CalendarEvent, TakeHome
 from ui.text import long_date, t
+
+# Hangul needs a font of its own, embedded in the file: Nanum Gothic (SIL Open Font License), from Debian's
+# fonts-nanum package (installed by `make run` and the Dockerfile), never downloaded at run time.
+NANUM = Path("/usr/share/fonts/truetype/nanum")
+UNICODE_FONT = {"": NANUM / "NanumGothic.ttf", "B": NANUM / "NanumGothicBold.ttf"}
+# Embedding keeps only the letters used; fontTools says, for every PDF, that it drops Nanum's hinting tables.
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
 # The PDF's built-in font covers Latin-1 only; other characters become their nearest plain form.
 _PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "·": "-"})
@@ -30,23 +39,38 @@ def _latin1(text: str) -> str:
     return "".join(c if ord(c) < 256 else "?" for c in folded if not unicodedata.combining(c))
 
 
+def needs_unicode_font(texts: Iterable[str]) -> bool:
+    return any(ord(c) > 255 for text in texts for c in text.translate(_PLAIN))
+
+
 class _SummaryPDF(FPDF):
-    def __init__(self, scale: float) -> None:
+    def __init__(self, scale: float, unicode_font: bool) -> None:
         super().__init__(format="A4")
         self.scale = scale
+        self.family = "Helvetica"
+        if unicode_font and all(path.is_file() for path in UNICODE_FONT.values()):
+            for style, path in UNICODE_FONT.items():
+                self.add_font("NanumGothic", style, str(path))
+            self.family = "NanumGothic"
+
+    def words(self, text: str) -> str:
+        return text if self.family != "Helvetica" else _latin1(text)
+
+    def font(self, style: str, size: float) -> None:
+        self.set_font(self.family, style, size * self.scale)
 
     def heading(self, text: str) -> None:
         self.ln(2 * self.scale)
-        self.set_font("Helvetica", "B", 12 * self.scale)
-        self.multi_cell(0, 6 * self.scale, _latin1(text), align="L", new_x="LMARGIN", new_y="NEXT")
+        self.font("B", 12)
+        self.multi_cell(0, 6 * self.scale, self.words(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
     def para(self, text: str, *, bold: bool = False) -> None:
-        self.set_font("Helvetica", "B" if bold else "", 9.5 * self.scale)
-        self.multi_cell(0, 4.4 * self.scale, _latin1(text), align="L", new_x="LMARGIN", new_y="NEXT")
+        self.font("B" if bold else "", 9.5)
+        self.multi_cell(0, 4.4 * self.scale, self.words(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
     def small(self, text: str) -> None:
-        self.set_font("Helvetica", "", 7 * self.scale)
-        self.multi_cell(0, 3.2 * self.scale, _latin1(text), align="L", new_x="LMARGIN", new_y="NEXT")
+        self.font("", 7)
+        self.multi_cell(0, 3.2 * self.scale, self.words(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
     def bullets(self, items: Iterable[str]) -> None:
         for item in items:
@@ -148,7 +172,7 @@ def lines_pdf(lines: Iterable[Line]) -> bytes:
 
 
 def _layout(lines: tuple[Line, ...], scale: float) -> _SummaryPDF:
-    pdf = _SummaryPDF(scale)
+    pdf = _SummaryPDF(scale, unicode_font=needs_unicode_font(text for _, text in lines))
     pdf.set_margins(16, 14, 16)
     pdf.set_auto_page_break(True, margin=14)
     pdf.add_page()
@@ -156,8 +180,8 @@ def _layout(lines: tuple[Line, ...], scale: float) -> _SummaryPDF:
         if style == "document_title":
             pdf.set_title(text)
         elif style == "title":
-            pdf.set_font("Helvetica", "B", 16 * scale)
-            pdf.multi_cell(0, 8 * scale, _latin1(text), new_x="LMARGIN", new_y="NEXT")
+            pdf.font("B", 16)
+            pdf.multi_cell(0, 8 * scale, pdf.words(text), new_x="LMARGIN", new_y="NEXT")
         elif style == "heading":
             pdf.heading(text)
         elif style == "bullet":
