@@ -34,7 +34,9 @@ def timeline_chart(result: Timeline, today: dt.date | None = None, *, large: boo
         for w in result.windows
         if w.kind == "milestone"
     ]
-    x = alt.X(f"{x_field}:{x_type[0].upper()}", title=x_title)
+    # Dates on the axis as the reader's language writes them (month names only in English's own format).
+    axis = alt.Axis(format=t("charts.axis_date_format")) if dated else alt.Axis()
+    x = alt.X(f"{x_field}:{x_type[0].upper()}", title=x_title, axis=axis)
     lines = (
         alt.Chart(alt.Data(values=rows))
         .mark_line(strokeWidth=5 if large else 3)
@@ -46,7 +48,7 @@ def timeline_chart(result: Timeline, today: dt.date | None = None, *, large: boo
             tooltip=[
                 alt.Tooltip("series:N", title=t("charts.series")),
                 alt.Tooltip("day:Q", title=t("charts.day")),
-                *([alt.Tooltip("date:T", title=t("charts.date"), format="%d %b %Y")] if dated else []),
+                *([alt.Tooltip("date:T", title=t("charts.date"), format=t("charts.date_format"))] if dated else []),
                 alt.Tooltip("value:Q", title=t("charts.level")),
                 alt.Tooltip("phase:N", title=t("charts.phase")),
             ],
