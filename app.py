@@ -31,7 +31,7 @@ guide = loaded_or_none()
 modes.apply(mode)
 language.apply(written, reader_language)
 if not joining:
-    language.choose(written)
+    language.choose(written, st.sidebar if mode == modes.DEFAULT else st.container())
     modes.switch(mode)
     render.sidebar(guide, lambda: place.choose(guide, region))
 if guide is None:

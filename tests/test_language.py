@@ -53,3 +53,13 @@ def test_the_switch_changes_the_language_and_the_self_check_answer_stays_the_sam
     assert any("Emergency: call your local emergency number now" in v for v in english_card)
     assert any("응급:" in v for v in korean_card)
     assert at.checkbox(key="flag-vision-change").value is True  # the answers stay
+
+
+@pytest.mark.parametrize("mode", ["consult", "workshop"])
+def test_a_shared_screen_has_the_language_switch_on_the_page_itself(korean_offered, open_page, mode):
+    """The consultation and workshop views start with the sidebar closed: the switch is at the top of the page."""
+    at = open_page(query={"mode": mode})
+    assert [c.label for c in at.main.get("button_group")][:1] == ["Language"]
+    assert not [c for c in at.sidebar.get("button_group") if c.label == "Language"]
+    next(c for c in at.main.get("button_group") if c.label == "Language").set_value("ko").run()
+    assert HANGUL.search(at.main.caption[-1].value)  # the footer follows

@@ -4,6 +4,7 @@ else the browser's language (st.context.locale), among the languages the content
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from knowledge import Knowledge
 from knowledge.schema import LANGUAGE_NAMES, SOURCE_LANGUAGE
@@ -46,13 +47,14 @@ def _chosen() -> None:
     st.query_params.pop("lang", None)  # the link is read first on the next run: it must not undo the choice
 
 
-def choose(k: Knowledge | None) -> None:
-    """The sidebar's language switch, each language in its own name; only when there is a choice."""
+def choose(k: Knowledge | None, where: DeltaGenerator) -> None:
+    """The language switch, each language in its own name; only when there is a choice. In the sidebar, or at the
+    top of the page in the consultation and workshop views (their sidebar starts closed)."""
     languages = offered(k)
     if len(languages) < 2:
         return
     st.session_state[CHOICE] = st.session_state[LANGUAGE]
-    st.sidebar.segmented_control(
+    where.segmented_control(
         t("common.language"), options=list(languages), format_func=LANGUAGE_NAMES.get, key=CHOICE, on_change=_chosen
     )
 
