@@ -150,6 +150,9 @@ class Meta(Model):
     disclaimer: Words
     emergency_line: Cited
     act_now_line: Cited
+    translation_review: Words = Field(
+        description="said with every translation of the guide: who made it and who has not checked it yet"
+    )
     local_number: Words = Field(
         description="what {emergency_number} reads as when the reader's region is not known ('your local "
         "emergency number')"

@@ -29,10 +29,18 @@ def test_the_browser_language_picks_an_offered_language(locale, language):
     assert from_locale(locale, ("en",)) == "en"  # never a language the guide does not offer
 
 
-def test_only_english_is_offered_while_the_page_words_are_being_translated(open_page):
-    at = open_page("pages/self-check.py", query={"lang": "ko"})
+def test_the_guide_offers_english_and_korean_and_ignores_another_language_in_a_link(open_page, kb):
+    assert kb.meta.languages == ("en", "ko")
+    at = open_page(query={"lang": "fr"})
+    assert any("Part of this link (lang) was ignored" in e.value for e in at.info)
     assert not HANGUL.search(at.sidebar.error[0].value)
-    assert not [c for c in at.sidebar.get("button_group") if c.label == "Language"]
+    assert [c.label for c in at.sidebar.get("button_group")][:1] == ["Language"]
+
+
+def test_a_translation_says_who_checked_it_and_who_has_not(open_page, kb):
+    korean = open_page(query={"lang": "ko"}).main.caption[-1].value
+    assert "한국어를 읽는 의료인은 아직 이 번역을 확인하지 않았어요." in korean
+    assert kb.meta.translation_review not in open_page().main.caption[-1].value  # English is the original
 
 
 def test_a_korean_link_shows_the_content_and_the_chrome_in_korean(korean_offered, open_page):

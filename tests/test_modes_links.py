@@ -46,7 +46,7 @@ def test_consultation_mode_shows_no_personal_summary(open_page):
 
 def test_sidebar_switch_changes_mode_and_link(open_page):
     at = open_page()
-    at.sidebar.get("button_group")[0].set_value("workshop").run()
+    next(c for c in at.sidebar.get("button_group") if c.label == "View").set_value("workshop").run()
     assert at.session_state["mode"] == "workshop"
     assert "workshop" in str(at.query_params["mode"])
 

@@ -9,8 +9,8 @@ import streamlit as st
 
 from knowledge import Knowledge
 from knowledge.queries import LEVEL_TONE, ScenarioAnswer, Tone, Triage, cited_sources, tip_materials, verdict_words
-from knowledge.schema import CareLevel, Cited, Method, SourceKind, Verdict
-from ui.text import long_date, t
+from knowledge.schema import SOURCE_LANGUAGE, CareLevel, Cited, Method, SourceKind, Verdict
+from ui.text import language, long_date, t
 
 # How each tone is drawn. Colour is never the only signal: each result also has its icon and words.
 TONE = {"danger": st.error, "warning": st.warning, "info": st.info, "success": st.success}
@@ -146,6 +146,7 @@ def footer(k: Knowledge) -> None:
         f"---\n\n{k.meta.disclaimer} {k.meta.emergency_line.text} {k.meta.act_now_line.text} "
         f"{t('common.footer_version', version=k.meta.version, date=long_date(k.meta.reviewed))} "
         f"{k.meta.clinical_review.statement}"
+        + (f" {k.meta.translation_review}" if language() != SOURCE_LANGUAGE else "")
     )
 
 
