@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from app_pages import page_text
 
 from ui.content import CONTENT_DIR_ENV
 from ui.language import from_locale
@@ -71,3 +72,17 @@ def test_a_shared_screen_has_the_language_switch_on_the_page_itself(korean_offer
     assert not [c for c in at.sidebar.get("button_group") if c.label == "Language"]
     next(c for c in at.main.get("button_group") if c.label == "Language").set_value("ko").run()
     assert HANGUL.search(at.main.caption[-1].value)  # the footer follows
+
+
+def test_one_readers_words_and_number_never_reach_another_through_a_shared_cache(open_page, kb):
+    """Scenario answers, chart specs and the sources' uses are cached once per process: a Korean reader in Korea
+    first, then an English reader with no region, must get English and "your local emergency number"."""
+    korean = open_page(query={"lang": "ko", "region": "KR", "mode": "workshop"})
+    korean.switch_page("pages/scenarios.py").run()
+    assert "119" in page_text(korean)
+    english = open_page(query={"mode": "workshop"})
+    english.switch_page("pages/scenarios.py").run()
+    text = page_text(english)
+    assert kb.scenarios[0].story in text and not HANGUL.search(text.replace("한국어", ""))
+    assert "Emergency: call your local emergency number now" in text  # the first choice, with this reader's words
+    assert "119" not in text

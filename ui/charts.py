@@ -10,8 +10,8 @@ import altair as alt
 
 from knowledge.queries import SpreadRow, Timeline, timeline
 from ui.caching import per_process
-from ui.content import content_directory, for_page
-from ui.text import language, t
+from ui.content import Reader, for_page, reader
+from ui.text import t
 
 
 def timeline_chart(result: Timeline, today: dt.date | None = None, *, large: bool = False) -> alt.LayerChart:
@@ -93,21 +93,20 @@ def timeline_spec(
 ) -> dict[str, Any]:
     """The chart as a Vega-Lite spec. Building and validating it takes far longer than the page's query,
     and it depends only on these inputs and the session's language, so each spec is made once per process."""
-    return copy.deepcopy(_cached_spec(content_directory(), language(), treatment, start, today, large, product))
+    return copy.deepcopy(_cached_spec(reader(), treatment, start, today, large, product))
 
 
 @per_process(maxsize=2000)
 def _cached_spec(
-    content: str,
-    lang: str,
+    who: Reader,
     treatment: str,
     start: dt.date | None,
     today: dt.date | None,
     large: bool,
     product: str | None,
 ) -> dict[str, Any]:
-    # `content` and `lang` are only part of the key: a different content folder or language gets its own
-    # specs (the chart's words come from t() and for_page(), which read the session's language).
+    # `who` is only part of the key: another content folder, language or region gets its own specs (the
+    # chart's words come from t() and for_page(), which read the session's).
     return timeline_chart(timeline(for_page(), treatment, start, product), today, large=large).to_dict()
 
 

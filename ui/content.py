@@ -57,12 +57,21 @@ def source_content() -> Knowledge | None:
         return None
 
 
+Reader = tuple[str, str, str | None]  # content folder, language, region
+
+
+def reader() -> Reader:
+    """Everything that makes one reader's content differ from another's. Every per-process cache of something
+    made from `for_page()` takes it as its key, so one reader's words (or emergency number) never reach another."""
+    return content_directory(), language(), st.session_state.get(REGION) or None
+
+
 def loaded_or_none() -> Knowledge | None:
     """The validated knowledge for this reader: in their language, with the emergency number of their region in
     every text (app.py sets both first: ui/language.py, ui/place.py); None when the content is invalid."""
     if source_content() is None:
         return None
-    return _for_reader(content_directory(), language(), st.session_state.get(REGION) or None)
+    return _for_reader(*reader())
 
 
 def for_page() -> Knowledge:
@@ -129,4 +138,4 @@ def _facts_by_source(directory: str, language: str, region: str | None) -> dict[
 def source_uses() -> dict[str, list[str]]:
     """Which facts rely on each source, named in the reader's language: the same for every reader of that
     language, so worked out once per process (read only)."""
-    return _facts_by_source(content_directory(), language(), st.session_state.get(REGION) or None)
+    return _facts_by_source(*reader())

@@ -37,7 +37,7 @@ from live import (
 from ui import render
 from ui.caching import per_process
 from ui.charts import letter, spread_chart
-from ui.content import content_directory, for_page
+from ui.content import for_page, reader
 from ui.style import PHONE_CSS, ROOM_CSS
 from ui.text import t
 
@@ -75,15 +75,17 @@ def _store(redis_url: str) -> RoomStore:  # the address is only the cache key: o
     return open_store()
 
 
-@per_process(maxsize=4)
-def _answers(directory: str) -> dict[str, ScenarioAnswer]:
+@per_process(maxsize=32)
+def _answers(directory: str, language: str, region: str | None) -> dict[str, ScenarioAnswer]:
+    """Every scenario's answer as this reader's content says it (their language, their emergency number): the
+    arguments are the cache key, so one reader's words never reach another."""
     k = for_page()
     return {s.id: answer_scenario(k, s) for s in k.scenarios}
 
 
 def scenario_answers() -> dict[str, ScenarioAnswer]:
-    """Every scenario answered by its tool's query, once per process (read only)."""
-    return _answers(content_directory())
+    """Every scenario answered by its tool's query, once per process and reader's content (read only)."""
+    return _answers(*reader())
 
 
 @per_process(maxsize=500)
