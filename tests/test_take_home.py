@@ -26,16 +26,21 @@ from ui.text import long_date
 START = dt.date(2026, 3, 2)
 
 
+def explored(k):
+    """A summary of one reader's visit: a product, a dated timeline, a self-check result, one checklist tick."""
+    return take_home(
+        k,
+        made_on=dt.date(2026, 3, 20),
+        reversibility=assess_reversibility(k, product="radiesse"),
+        timeline=timeline(k, "filler_other", START),
+        triage=triage(k, "filler_other", 18, [SymptomReport(symptom="hard-or-uneven")]),
+        checklist=checklist_result(k, ["qualifications"]),
+    )
+
+
 @pytest.fixture
 def summary(kb):
-    return take_home(
-        kb,
-        made_on=dt.date(2026, 3, 20),
-        reversibility=assess_reversibility(kb, product="radiesse"),
-        timeline=timeline(kb, "filler_other", START),
-        triage=triage(kb, "filler_other", 18, [SymptomReport(symptom="hard-or-uneven")]),
-        checklist=checklist_result(kb, ["qualifications"]),
-    )
+    return explored(kb)
 
 
 def pdf_text(data: bytes) -> str:
@@ -138,15 +143,7 @@ def korean_summary(monkeypatch):
 
     monkeypatch.setattr("ui.text.language", lambda: "ko")  # the PDF is made for a reader who chose Korean
     korean = with_emergency_number(translate(load_knowledge(), CONTENT_DIR, "ko"), "KR")
-    made = take_home(
-        korean,
-        made_on=dt.date(2026, 3, 20),
-        reversibility=assess_reversibility(korean, product="radiesse"),
-        timeline=timeline(korean, "filler_other", START),
-        triage=triage(korean, "filler_other", 18, [SymptomReport(symptom="hard-or-uneven")]),
-        checklist=checklist_result(korean, ["qualifications"]),
-    )
-    return korean, made
+    return korean, explored(korean)
 
 
 def test_a_korean_pdf_embeds_a_korean_font_and_reads_as_korean(korean_summary):
