@@ -29,6 +29,8 @@ from knowledge.loader import FILE_SUFFIX, Problem, load_table
 from knowledge.schema import LANGUAGE_NAMES, PLACEHOLDER, SOURCE_LANGUAGE, Knowledge, is_words
 
 TRANSLATIONS_DIR = "translations"
+# Pages draw texts as Markdown, which reads two '~' as strikethrough: "1~3일 ... 3~4개월" came out struck through.
+TILDE = "Markdown strikes text through between two of them; write ranges with '∼' (1∼3일) or '–'"
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,8 @@ def check(k: Knowledge, directory: Path, language: str) -> list[Problem]:
             problems.append(Problem(slot.file(language), slot.where(), f"no {name} text"))
         elif not found.text:
             problems.append(Problem(slot.file(language), slot.where(), f"the {name} text is empty"))
+        elif "~" in found.text:
+            problems.append(Problem(slot.file(language), slot.where(), f"the {name} text has '~': {TILDE}"))
         elif sorted(PLACEHOLDER.findall(found.text)) != sorted(PLACEHOLDER.findall(slot.english)):
             wanted = ", ".join(PLACEHOLDER.findall(slot.english)) or "none"
             problems.append(

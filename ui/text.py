@@ -31,6 +31,7 @@ from knowledge import Problem
 from knowledge.loader import load_table
 from knowledge.queries.common import InputRejected
 from knowledge.schema import LANGUAGE_NAMES, SOURCE_LANGUAGE
+from knowledge.translations import TILDE
 
 TEXT_DIR = Path(__file__).with_name("text")
 # How each language writes dates (Babel's locale data): the guide's English is British ("23 November 2026").
@@ -61,6 +62,8 @@ def read_table(folder: Path = TEXT_DIR) -> tuple[dict[str, dict[str, str]], list
                 problems.append(Problem(shown, str(key), "needs one non-empty line per language (en:, ko:)"))
                 continue
             for language, name in LANGUAGE_NAMES.items():
+                if "~" in texts.get(language, ""):
+                    problems.append(Problem(shown, str(key), f"the {name} ({language}) text has '~': {TILDE}"))
                 if language not in texts:
                     problems.append(Problem(shown, str(key), f"no {name} ({language}) text"))
                 elif placeholders(texts[language]) != placeholders(texts.get(SOURCE_LANGUAGE, "")):
