@@ -62,3 +62,7 @@ PHONE_CSS = """
 # Sets <html lang> to the reader's language (ui/language.py), from a fixed file in static/ served by the app: a
 # relative address, so it works under a base URL path and on every page's address.
 LANGUAGE_SCRIPTS = {code: f'<script src="app/static/lang-{code}.js"></script>' for code in ("en", "ko")}
+# Streamlit writes "Press Enter to apply" under a box being typed in, in English only; in Korean the page says it
+# in its own words instead (e.g. the product box's "그다음 Enter 키를 누르세요"), so the English hint is hidden.
+LANGUAGE_SCRIPTS["ko"] += '<style>[data-testid="InputInstructions"] { display: none; }</style>'
+

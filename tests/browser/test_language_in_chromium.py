@@ -56,3 +56,16 @@ def test_every_page_in_korean_fits_the_screen_and_has_no_serious_accessibility_f
         shoot(page, artifacts, f"korean-{name}-{width}")
     finally:
         context.close()
+
+
+def test_typing_in_korean_shows_no_english_hint(server, page):
+    """Streamlit's own "Press Enter to apply" under a box being typed in is English only: hidden in Korean (the
+    page says to press Enter in Korean), shown in English."""
+    open_app(page, server, "reversibility?lang=ko")
+    box = page.get_by_role("textbox").first
+    box.fill("Sculpt")
+    page.wait_for_timeout(500)
+    assert not page.get_by_text("Press Enter to apply").is_visible()
+    open_app(page, server, "reversibility?lang=en")
+    page.get_by_role("textbox").first.fill("Sculpt")
+    page.get_by_text("Press Enter to apply").wait_for()
