@@ -15,9 +15,8 @@ inside_app()  # first: a visit Streamlit runs without app.py is handed to app.py
 
 k = for_page()
 RED_FLAGS = "red-flags"
-# The trend answers are the words shown, in the session's language: one left over from another language is not an
-# option any more, so it reads as unanswered and is named, never taken as "not worse".
-worse, not_worse = t("self_check.worse"), t("self_check.not_worse")
+# The answers are codes, worded in the reader's language: a change of language keeps what was answered.
+TREND_WORDS = {"not_worse": t("self_check.not_worse"), "worse": t("self_check.worse")}
 same_visit = t("self_check.same_visit")
 
 st.title(t("pages.self_check"))
@@ -64,12 +63,13 @@ for group in question_groups(k, treatment):
                     t("self_check.trend_question_worse_means", symptom=symptom.label, text=symptom.worse_means)
                     if symptom.worse_means
                     else t("self_check.trend_question", symptom=symptom.label),
-                    options=[not_worse, worse],
+                    options=list(TREND_WORDS),
+                    format_func=TREND_WORDS.get,
                     index=None,
                     horizontal=True,
                     key=f"trend-{symptom.id}",
                 )
-                worsening = trend == worse
+                worsening = trend == "worse"
                 if trend is None:
                     unanswered.append(symptom.label)
             reports.append(SymptomReport(symptom=symptom.id, worsening=worsening))

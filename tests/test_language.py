@@ -8,6 +8,8 @@ import re
 import pytest
 from app_pages import page_text
 
+from knowledge import CONTENT_DIR, load_knowledge
+from knowledge.translations import translate
 from ui.content import CONTENT_DIR_ENV
 from ui.language import from_locale
 
@@ -86,3 +88,18 @@ def test_one_readers_words_and_number_never_reach_another_through_a_shared_cache
     assert kb.scenarios[0].story in text and not HANGUL.search(text.replace("한국어", ""))
     assert "Emergency: call your local emergency number now" in text  # the first choice, with this reader's words
     assert "119" not in text
+
+
+def test_changing_the_language_keeps_a_getting_worse_answer_and_the_level(open_page, kb):
+    at = open_page("pages/self-check.py")
+    at.number_input(key="self-check-days").set_value(2).run()
+    at.checkbox(key="symptom-bruising").check().run()
+    at.radio(key="trend-bruising").set_value("worse").run()
+    before = [e.value for e in (*at.main.error, *at.main.warning) if "**" in e.value]
+    switch = next(c for c in at.sidebar.get("button_group") if c.label == "Language")
+    switch.set_value("ko").run()
+    assert at.radio(key="trend-bruising").value == "worse"
+    assert at.radio(key="trend-bruising").options == ["나아지고 있거나 그대로예요", "나빠지고 있어요"]
+    level = next(level for level in kb.care_levels if any(level.title in v for v in before))
+    korean = translate(load_knowledge(), CONTENT_DIR, "ko").level_by_id[level.id].title
+    assert any(korean in e.value for e in (*at.main.error, *at.main.warning))  # the same level, in Korean

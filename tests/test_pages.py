@@ -170,7 +170,7 @@ def test_self_check_swelling_getting_worse_is_usual_on_day_one_and_urgent_on_day
     at = open_page("pages/self-check.py")
     at.number_input(key="self-check-days").set_value(1).run()
     at.checkbox(key="symptom-swelling").check().run()
-    at.radio(key="trend-swelling").set_value("Getting worse").run()
+    at.radio(key="trend-swelling").set_value("worse").run()
     assert f"**{kb.level_by_id['self_care'].title}**" in [i.value for i in at.main.info]
     at.number_input(key="self-check-days").set_value(4).run()
     assert f"**{kb.level_by_id['urgent'].title}**" in [w.value for w in at.main.warning]

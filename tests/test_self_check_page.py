@@ -31,9 +31,7 @@ def self_check(open_page, treatment: str = "filler_ha", days: int = 0):
 def tick(at, symptom: str, worse: bool | None = None):
     at.checkbox(key=f"symptom-{symptom}").check().run()
     if worse is not None:
-        at.radio(key=f"trend-{symptom}").set_value(
-            "Getting worse" if worse else at.radio(key=f"trend-{symptom}").options[0]
-        ).run()
+        at.radio(key=f"trend-{symptom}").set_value("worse" if worse else "not_worse").run()
     assert not at.exception
     return at
 
@@ -80,7 +78,7 @@ def test_an_unanswered_getting_worse_is_named_above_the_result(open_page):
     at = tick(self_check(open_page, "filler_ha", 1), "bruising")
     prompt = "**Is it getting worse?** You have not said for: A bruise."
     assert any(w.value.startswith(prompt) for w in at.main.warning)
-    at.radio(key="trend-bruising").set_value("Getting better or staying the same").run()
+    at.radio(key="trend-bruising").set_value("not_worse").run()
     assert not any(w.value.startswith(prompt) for w in at.main.warning)
 
 
@@ -117,7 +115,7 @@ def test_a_red_flag_puts_the_emergency_card_right_under_question_one(open_page, 
 def test_an_ordinary_bruise_is_usual_but_a_spreading_one_on_day_two_is_act_now(open_page, kb):
     at = tick(self_check(open_page, "filler_ha", 2), "bruising")
     assert card_title(at) == f"**{kb.level_by_id['self_care'].title}**"
-    at.radio(key="trend-bruising").set_value("Getting worse").run()
+    at.radio(key="trend-bruising").set_value("worse").run()
     assert card_title(at) == f"**{kb.level_by_id['act_now'].title}**"
 
 
