@@ -33,16 +33,19 @@ class PageSpec:
     @property
     def title(self) -> str:
         """The page's name in the session's language (English outside a page run)."""
-        titles = {
-            "home": t("pages.home"), "self_check": t("pages.self_check"), "reversibility": t("pages.reversibility"),
-            "timeline": t("pages.timeline"), "checklist": t("pages.checklist"), "scenarios": t("pages.scenarios"),
-            "summary": t("pages.summary"), "sources": t("pages.sources"), "join": t("pages.join"),
-        }  # fmt: skip
-        return titles[self.text]
+        return _TITLES[self.text]()
 
     def shown_in(self, mode: str) -> bool:
         return self.listed and (self.modes is None or mode in self.modes)
 
+
+# Each page's name, looked up only when asked for (navigation asks for every page on every run).
+_TITLES = {
+    "home": lambda: t("pages.home"), "self_check": lambda: t("pages.self_check"),
+    "reversibility": lambda: t("pages.reversibility"), "timeline": lambda: t("pages.timeline"),
+    "checklist": lambda: t("pages.checklist"), "scenarios": lambda: t("pages.scenarios"),
+    "summary": lambda: t("pages.summary"), "sources": lambda: t("pages.sources"), "join": lambda: t("pages.join"),
+}  # fmt: skip
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 HOME = PageSpec("pages/home.py", "home", ":material/home:", "home")

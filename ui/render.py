@@ -33,15 +33,17 @@ def source_links(k: Knowledge, source_ids: Iterable[str]) -> str:
     return " · ".join(parts)
 
 
+_KIND_LABELS = {
+    "regulator": lambda: t("common.kind_regulator"), "label": lambda: t("common.kind_label"),
+    "guideline": lambda: t("common.kind_guideline"), "study": lambda: t("common.kind_study"),
+    "manufacturer": lambda: t("common.kind_manufacturer"), "seed": lambda: t("common.kind_seed"),
+    "context": lambda: t("common.kind_context"),
+}  # fmt: skip
+assert _KIND_LABELS.keys() == set(SOURCE_KIND_ORDER), "every kind of source needs a label"
+
+
 def source_kind_label(kind: str) -> str:
-    labels = {
-        "regulator": t("common.kind_regulator"), "label": t("common.kind_label"),
-        "guideline": t("common.kind_guideline"), "study": t("common.kind_study"),
-        "manufacturer": t("common.kind_manufacturer"), "seed": t("common.kind_seed"),
-        "context": t("common.kind_context"),
-    }  # fmt: skip
-    assert labels.keys() == set(SOURCE_KIND_ORDER), "every kind of source needs a label"
-    return labels[kind]
+    return _KIND_LABELS[kind]()
 
 
 def sources_caption(k: Knowledge, source_ids: Iterable[str], label: str | None = None) -> None:
